@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of Stackkeeper. On Debian as root it first installs what the tests need
+# (Debian's Chromium for the browser tests, fonts for screenshots); elsewhere install those yourself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  need=()
+  command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing test prerequisites: ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  fi
+fi
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+exec ./mvnw -B -Pproduction verify "$@"

@@ -1,0 +1,27 @@
+package io.stackkeeper.audit;
+
+/** One CSV line (RFC 4180): fields quoted when needed, CRLF at the end. */
+final class CsvRow {
+
+    private CsvRow() {
+    }
+
+    static String of(Object... fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(escape(fields[i] == null ? "" : fields[i].toString()));
+        }
+        return line.append("\r\n").toString();
+    }
+
+    private static String escape(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,22 @@
+package io.stackkeeper.security;
+
+/**
+ * Role names for {@code @RolesAllowed} on views and {@code @PreAuthorize} on services. A user may hold several;
+ * no role implies another.
+ */
+public final class Roles {
+
+    /** Managers: read everything except secrets and logs. */
+    public static final String VIEWER = "VIEWER";
+    /** The ops team: run and schedule work, request upgrades. */
+    public static final String OPERATOR = "OPERATOR";
+    /** Users, settings, approvals and restores. */
+    public static final String ADMIN = "ADMIN";
+
+    public static final String IS_ADMIN = "hasRole('" + ADMIN + "')";
+    public static final String IS_ADMIN_OR_VIEWER = "hasAnyRole('" + ADMIN + "', '" + VIEWER + "')";
+    public static final String IS_SIGNED_IN = "isAuthenticated()";
+
+    private Roles() {
+    }
+}
