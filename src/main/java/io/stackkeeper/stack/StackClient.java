@@ -1,0 +1,54 @@
+package io.stackkeeper.stack;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port to the container engine that runs the stack. Implementations turn engine failures into
+ * {@link StackException}s with clear messages (unreachable, permission denied, not found, not pullable).
+ */
+interface StackClient extends Closeable {
+
+    EngineInfo ping();
+
+    List<ContainerFacts> listContainers();
+
+    Optional<ContainerFacts> inspect(String nameOrId);
+
+    /** The container of a compose service, found by the labels compose puts on it. */
+    Optional<ContainerFacts> findByComposeService(String project, String service);
+
+    void stop(String nameOrId, Duration grace);
+
+    void start(String nameOrId);
+
+    void remove(String nameOrId);
+
+    /**
+     * Replaces a container by one created from {@code image}, keeping its name, environment, mounts, ports, networks,
+     * labels and restart policy (values the old image supplied are left to the new image). The new container is
+     * started; if it cannot be created or started, the old one is put back and started again.
+     */
+    ContainerFacts recreate(String nameOrId, String image, Duration grace);
+
+    List<ImageFacts> listImages();
+
+    boolean imagePresent(String image);
+
+    /** Pulls an image by pinned tag; floating tags are refused. */
+    void pull(String image, Duration timeout);
+
+    void tag(String image, String repository, String tag);
+
+    /** Follows a container's output from the last {@code tail} lines on; close the handle to stop. */
+    Closeable followLogs(String nameOrId, int tail, Consumer<String> line);
+
+    /** Follows the engine's events (container start, die, oom, ...); close the handle to stop. */
+    Closeable events(Consumer<String> event);
+
+    @Override
+    void close();
+}
