@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Stackkeeper. On Debian as root it first installs what the tests need
-# (Debian's Chromium for the browser tests, fonts for screenshots); elsewhere install those yourself.
+# Runs every test of Stackkeeper. On Debian as root it first installs what the tests need (Debian's Chromium for
+# the browser tests, fonts for screenshots, redis-server) and sets up the local container engine with the sample
+# images (scripts/local-engine.sh); elsewhere do those yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,12 +9,18 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   need=()
   command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test prerequisites: ${need[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
   fi
+fi
+
+if [ "$(id -u)" = 0 ] && [ -r /etc/debian_version ]; then
+  # the real container engine and image registry with the sample images, for the stack tests
+  bash scripts/local-engine.sh >/dev/null
 fi
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

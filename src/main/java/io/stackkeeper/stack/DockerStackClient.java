@@ -8,7 +8,13 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -119,6 +125,28 @@ class DockerStackClient implements StackClient {
     }
 
     @Override
+    public ContainerFacts run(ContainerSpec spec) {
+        String id = call("create " + spec.name() + " from " + spec.image(), () -> {
+            HostConfig host = HostConfig.newHostConfig()
+                    .withBinds(spec.binds().entrySet().stream().map(b -> new Bind(b.getKey(), new Volume(b.getValue()))).toList())
+                    .withPortBindings(spec.ports().entrySet().stream()
+                            .map(p -> new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", p.getValue()), ExposedPort.tcp(p.getKey())))
+                            .toList())
+                    .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy() == null ? "no" : spec.restartPolicy()));
+            CreateContainerCmd create = docker.createContainerCmd(spec.image()).withName(spec.name()).withHostConfig(host)
+                    .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                    .withLabels(spec.labels())
+                    .withExposedPorts(spec.ports().keySet().stream().map(ExposedPort::tcp).toList());
+            if (spec.command() != null && !spec.command().isEmpty()) {
+                create.withCmd(spec.command());
+            }
+            return create.exec().getId();
+        });
+        start(id);
+        return inspect(id).orElseThrow(() -> new StackException("The container " + spec.name() + " vanished after start."));
+    }
+
+    @Override
     public void stop(String nameOrId, Duration grace) {
         call("stop " + nameOrId, () -> {
             try {
@@ -186,7 +214,7 @@ class DockerStackClient implements StackClient {
         ContainerConfig config = old.getConfig();
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)
-                .withHostConfig(old.getHostConfig())
+                .withHostConfig(portable(old.getHostConfig()))
                 .withEnv(withoutImageDefaults(config.getEnv(), oldImage == null ? null : oldImage.getEnv()))
                 .withLabels(labelsWithoutImageDefaults(config.getLabels(), oldImage == null ? null : oldImage.getLabels()));
         if (config.getExposedPorts() != null) {
@@ -209,6 +237,19 @@ class DockerStackClient implements StackClient {
             create.withAliases(primaryNetwork.getAliases().stream().filter(a -> !old.getId().startsWith(a)).toList());
         }
         return create;
+    }
+
+    /**
+     * Podman reports ulimits by their kernel names ({@code RLIMIT_NOFILE}) but accepts only Docker's ({@code nofile})
+     * when creating; Docker reports Docker's names, which this leaves unchanged.
+     */
+    static HostConfig portable(HostConfig host) {
+        if (host == null || host.getUlimits() == null) {
+            return host;
+        }
+        return host.withUlimits(Arrays.stream(host.getUlimits())
+                .map(u -> new Ulimit(u.getName().replaceFirst("^RLIMIT_", "").toLowerCase(java.util.Locale.ROOT), u.getSoftLong(), u.getHardLong()))
+                .toList());
     }
 
     private void connectExtraNetworks(InspectContainerResponse old, String newId) {
@@ -454,7 +495,8 @@ class DockerStackClient implements StackClient {
 
     private String transportProblem(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NoSuchFileException || cause instanceof ConnectException) {
+            boolean missingSocket = cause instanceof java.net.SocketException && String.valueOf(cause.getMessage()).contains("No such file");
+            if (cause instanceof NoSuchFileException || cause instanceof ConnectException || missingSocket) {
                 return "the container engine at " + endpoint + " is not reachable (" + cause.getClass().getSimpleName() + ": "
                         + firstLine(cause.getMessage()) + "). Is the engine running?";
             }

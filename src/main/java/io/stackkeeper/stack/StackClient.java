@@ -21,6 +21,9 @@ interface StackClient extends Closeable {
     /** The container of a compose service, found by the labels compose puts on it. */
     Optional<ContainerFacts> findByComposeService(String project, String service);
 
+    /** Creates and starts a container. */
+    ContainerFacts run(ContainerSpec spec);
+
     void stop(String nameOrId, Duration grace);
 
     void start(String nameOrId);
