@@ -6,6 +6,7 @@ import io.stackkeeper.base.AuditableEvent;
 import io.stackkeeper.base.Outcome;
 import io.stackkeeper.base.RequestOrigin;
 import io.stackkeeper.security.Roles;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -35,6 +36,7 @@ public class AuditLog {
     /** Largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 500;
     private static final int BATCH = 2_000;
+    private static final int MAX_DETAILS = 8_000;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "id");
 
     private final AuditEntryRepository entries;
@@ -42,9 +44,12 @@ public class AuditLog {
     private final ObjectMapper json;
     private final Clock clock;
     private final ReentrantLock appendLock = new ReentrantLock(true);
+    private final EntityManager entityManager;
 
-    AuditLog(AuditEntryRepository entries, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+    AuditLog(AuditEntryRepository entries, PlatformTransactionManager transactions, ObjectMapper json, Clock clock,
+            EntityManager entityManager) {
         this.entries = entries;
+        this.entityManager = entityManager;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = json;
@@ -117,14 +122,17 @@ public class AuditLog {
     public void exportCsv(AuditQuery query, Writer out) {
         try {
             out.write("id,time,actor,action,target,outcome,client_address,details\r\n");
-            int page = 0;
+            // keyset paging: entries appended during the export neither shift nor repeat rows
+            long below = Long.MAX_VALUE;
             List<AuditRecord> batch;
             do {
-                batch = entries.findAll(AuditSpecifications.matching(query, null), PageRequest.of(page++, BATCH, NEWEST_FIRST))
-                        .map(AuditEntry::record).getContent();
+                batch = entries.findAll(AuditSpecifications.matching(query, null).and(AuditSpecifications.idBelow(below)),
+                        PageRequest.of(0, BATCH, NEWEST_FIRST)).map(AuditEntry::record).getContent();
                 for (AuditRecord r : batch) {
                     out.write(CsvRow.of(r.id(), r.time(), r.actor(), r.action(), r.target(), r.outcome(), r.clientAddress(), r.details()));
+                    below = r.id();
                 }
+                entityManager.clear();
             } while (batch.size() == BATCH);
             out.flush();
         } catch (IOException e) {
@@ -147,6 +155,7 @@ public class AuditLog {
                     }
                     after = entry.id();
                 }
+                entityManager.clear();
             } while (batch.size() == BATCH);
         });
         ChainVerification result = verifier.result();
@@ -186,7 +195,9 @@ public class AuditLog {
 
     private String toJson(Map<String, Object> details) {
         try {
-            return json.writeValueAsString(new TreeMap<>(details == null ? Map.of() : details));
+            String text = json.writeValueAsString(new TreeMap<>(details == null ? Map.of() : details));
+            return text.length() <= MAX_DETAILS ? text
+                    : json.writeValueAsString(Map.of("truncated", true, "start", text.substring(0, MAX_DETAILS - 100)));
         } catch (JsonProcessingException e) {
             return "{\"unserialisable\":true}";
         }

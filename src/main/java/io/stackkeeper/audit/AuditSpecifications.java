@@ -36,6 +36,10 @@ final class AuditSpecifications {
         };
     }
 
+    static Specification<AuditEntry> idBelow(long id) {
+        return (root, criteria, builder) -> builder.lessThan(root.get("id"), id);
+    }
+
     private static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -204,6 +204,9 @@ public class AccountService {
             throw new IllegalArgumentException("A username has 2 to 64 characters: lowercase letters, digits, '.', '_' or '-', "
                     + "starting with a letter or digit.");
         }
+        if (name.equals(RequestOrigin.SYSTEM_ACTOR)) {
+            throw new IllegalArgumentException("'" + RequestOrigin.SYSTEM_ACTOR + "' is reserved for the portal's own actions.");
+        }
         return name;
     }
 }

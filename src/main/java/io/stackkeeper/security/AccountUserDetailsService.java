@@ -20,7 +20,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount user = users.findByUsernameIgnoreCase(username == null ? "" : username.strip())
+        UserAccount user = users.findByUsername(LoginAttempts.canonical(username))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return toUserDetails(user);
     }

@@ -37,7 +37,14 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName() == null ? "" : authentication.getName().strip();
+        String username = LoginAttempts.canonical(authentication.getName());
+        // One attempt per username at a time: parallel guesses cannot all pass the lock check before a failure counts.
+        synchronized (attempts.lockFor(username)) {
+            return authenticateSerially(authentication, username);
+        }
+    }
+
+    private Authentication authenticateSerially(Authentication authentication, String username) {
         String via = isApiRequest() ? "api" : "web";
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         if (attempts.isLocked(username)) {
@@ -45,12 +52,21 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
             throw new LockedException(LOCKED);
         }
         try {
-            Authentication result = passwordCheck.authenticate(authentication);
+            if (username.equals(LoginAttempts.NOT_A_USERNAME)) {
+                throw new BadCredentialsException("not a username");
+            }
+            UsernamePasswordAuthenticationToken canonical =
+                    UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials());
+            canonical.setDetails(authentication.getDetails());
+            Authentication result = passwordCheck.authenticate(canonical);
             attempts.succeeded(username);
             events.publishEvent(new AccountEvents.LoginSucceeded(result.getName(), via, address));
             return result;
         } catch (AuthenticationException e) {
             events.publishEvent(new AccountEvents.LoginFailed(username, via, reason(e), address));
+            if (attempts.isLocked(username)) {
+                throw new LockedException(LOCKED);
+            }
             if (attempts.failed(username)) {
                 events.publishEvent(new AccountEvents.UsernameLocked(username, clock.instant().plus(LoginAttempts.LOCK_DURATION), address));
                 throw new LockedException(LOCKED);

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,8 +92,9 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain tokenIssuingChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            BearerTokenFilter bearerTokens, ProblemResponses problems) throws Exception {
-        return statelessApi(http, bearerTokens, problems, true)
+            ProblemResponses problems) throws Exception {
+        // Only a password mints a token: a leaked token must not be able to extend itself.
+        return statelessApi(http, null, problems, true)
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
                 .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(true)))
@@ -113,8 +115,12 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, UserAccountRepository users,
+            PlatformTransactionManager transactions) throws Exception {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
         http.authenticationManager(authenticationManager);
+        http.addFilterAfter(new StaleSessionFilter(users, readOnly), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/icons/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
@@ -122,15 +128,18 @@ class SecurityConfig {
 
     private static HttpSecurity statelessApi(HttpSecurity http, BearerTokenFilter bearerTokens, ProblemResponses problems,
             boolean offerBasic) throws Exception {
-        return http
+        http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(bearerTokens, BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized(offerBasic))
                         .accessDeniedHandler(problems.forbidden()));
+        if (bearerTokens != null) {
+            http.addFilterBefore(bearerTokens, BasicAuthenticationFilter.class);
+        }
+        return http;
     }
 }

@@ -8,5 +8,7 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsernameIgnoreCase(String username);
 
+    Optional<UserAccount> findByUsername(String username);
+
     List<UserAccount> findAllByOrderByUsernameAsc();
 }

@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApi {
 
     record NewUser(String username, String password, Set<Role> roles) {
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", roles=" + roles + "]";
+        }
     }
 
     record UserChange(Set<Role> roles, Boolean enabled) {

@@ -59,6 +59,8 @@ class AccountServiceSecurityTest {
                 .isInstanceOf(PasswordRefusedException.class).hasMessageContaining("at least 12");
         assertThatThrownBy(() -> TestUsers.asAdmin(() -> accounts.createUser("Bad Name!", "long-enough-password", EnumSet.noneOf(Role.class))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowercase");
+        assertThatThrownBy(() -> TestUsers.asAdmin(() -> accounts.createUser("system", "long-enough-password", EnumSet.noneOf(Role.class))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     }
 
     @Test

@@ -56,6 +56,14 @@ class ApiSecurityTest {
     }
 
     @Test
+    void a_token_cannot_mint_another_token() {
+        String viewer = TestUsers.create(accounts, "mint", Role.VIEWER);
+        String token = api.tokenFor(viewer, TestUsers.PASSWORD);
+        assertThat(api.send("POST", "/api/v1/tokens", bearer(token), "{\"name\":\"forever\",\"expiresInDays\":3650}").status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void basic_auth_is_not_accepted_anywhere_but_token_creation() {
         String admin = TestUsers.create(accounts, "basicadm", Role.ADMIN);
         assertThat(api.send("GET", "/api/v1/users", basic(admin, TestUsers.PASSWORD), null).status()).isEqualTo(401);

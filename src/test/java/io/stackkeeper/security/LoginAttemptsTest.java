@@ -64,6 +64,17 @@ class LoginAttemptsTest {
         assertThat(attempts.isLocked("nobody-here")).isTrue();
     }
 
+    @Test
+    void look_alike_spellings_and_oversized_names_share_one_budget_instead_of_getting_their_own() {
+        assertThat(LoginAttempts.canonical(" Admin ")).isEqualTo("admin");
+        assertThat(LoginAttempts.canonical("adm\u0131n")).isEqualTo(LoginAttempts.NOT_A_USERNAME);
+        assertThat(LoginAttempts.canonical("x".repeat(100))).isEqualTo(LoginAttempts.NOT_A_USERNAME);
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("adm\u0131n-" + i);
+        }
+        assertThat(attempts.isLocked("\u017Fomething")).isTrue();
+    }
+
     static final class MovableClock extends Clock {
         private Instant now;
 

@@ -92,6 +92,16 @@ class SignInInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_user_disabled_while_signed_in_is_sent_back_to_the_login_page() {
+        String operator = TestUsers.create(accounts, "leaver", Role.OPERATOR);
+        signInAndWait(operator, TestUsers.PASSWORD);
+        TestUsers.asAdmin(() -> accounts.setEnabled(operator, false));
+        page.navigate(url("account"));
+        page.locator("input[name=username]").waitFor();
+        assertThat(page.locator("#who-am-i")).hasCount(0);
+    }
+
+    @Test
     void five_wrong_passwords_lock_the_username() {
         String victim = TestUsers.create(accounts, "victim", Role.OPERATOR);
         for (int i = 1; i <= 4; i++) {
