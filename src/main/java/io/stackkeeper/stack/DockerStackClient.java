@@ -431,7 +431,8 @@ class DockerStackClient implements StackClient {
                 reference != null && reference.floating(),
                 state == null ? "unknown" : state.getStatus(), instant(state == null ? null : state.getStartedAt()),
                 c.getRestartCount() == null ? 0 : c.getRestartCount(),
-                state == null || state.getHealth() == null ? null : state.getHealth().getStatus(),
+                state == null || state.getHealth() == null || state.getHealth().getStatus() == null
+                        || state.getHealth().getStatus().isBlank() ? null : state.getHealth().getStatus(),
                 state != null && Boolean.TRUE.equals(state.getOOMKilled()),
                 state == null || state.getExitCode() == null ? 0 : state.getExitCode(),
                 mounts, ports(c), c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : Map.copyOf(c.getConfig().getLabels()),

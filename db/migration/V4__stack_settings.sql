@@ -1,0 +1,26 @@
+-- The one stack the portal administers. Columns ending in _sealed hold AES-256-GCM ciphertext (see SecretCipher).
+CREATE TABLE stack_settings (
+    id                       BIGINT       NOT NULL PRIMARY KEY,
+    engine_endpoint          VARCHAR(500) NOT NULL,
+    engine_tls_path          VARCHAR(500),
+    lookup_mode              VARCHAR(20)  NOT NULL,
+    backend_container        VARCHAR(200),
+    frontend_container       VARCHAR(200),
+    compose_project          VARCHAR(200),
+    backend_service          VARCHAR(200),
+    frontend_service         VARCHAR(200),
+    mongo_uri_sealed         VARCHAR(2000),
+    redis_uri_sealed         VARCHAR(2000),
+    backend_url              VARCHAR(500),
+    frontend_url             VARCHAR(500),
+    status_user_agent_sealed VARCHAR(2000),
+    storage_host_path        VARCHAR(1000),
+    registry_url             VARCHAR(500),
+    registry_username        VARCHAR(200),
+    registry_password_sealed VARCHAR(2000),
+    backend_repository       VARCHAR(300),
+    frontend_repository      VARCHAR(300),
+    demo                     BOOLEAN      NOT NULL,
+    updated_at               TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_by               VARCHAR(100) NOT NULL
+);
