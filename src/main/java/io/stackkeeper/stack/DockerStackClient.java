@@ -81,13 +81,22 @@ class DockerStackClient implements StackClient {
         this.docker = DockerClientImpl.getInstance(built, http);
     }
 
+    /** Podman answers /version in about a second, so it is asked once per client; /_ping proves it is still there. */
+    private volatile EngineInfo engineInfo;
+
     @Override
     public EngineInfo ping() {
         return call("reach the engine", () -> {
+            docker.pingCmd().exec();
+            EngineInfo known = engineInfo;
+            if (known != null) {
+                return known;
+            }
             var version = docker.versionCmd().exec();
             String product = version.getComponents() == null ? "Docker Engine" : version.getComponents().stream()
                     .map(c -> c.getName()).filter(n -> n != null && !n.isBlank()).findFirst().orElse("Docker Engine");
-            return new EngineInfo(product, version.getVersion(), version.getApiVersion(), version.getOperatingSystem());
+            engineInfo = new EngineInfo(product, version.getVersion(), version.getApiVersion(), version.getOperatingSystem());
+            return engineInfo;
         });
     }
 

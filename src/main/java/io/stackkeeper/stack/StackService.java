@@ -403,26 +403,30 @@ public class StackService {
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public CompletableFuture<StackFacts<MongoFacts>> mongo() {
-        return read(snapshot(), s -> {
-            if (s.mongoUri() == null) {
-                throw new StackException("No MongoDB URI is set.");
-            }
-            try (MongoAdmin mongo = new MongoAdmin(s.mongoUri(), timeout)) {
-                return mongo.facts();
-            }
-        });
+        return read(snapshot(), this::mongoFacts);
     }
 
     /** Redis INFO; completes within the timeout. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public CompletableFuture<StackFacts<RedisFacts>> redis() {
-        return read(snapshot(), s -> {
-            if (s.redisUri() == null) {
-                throw new StackException("No Redis URI is set.");
-            }
-            return new RedisProbe(s.redisUri(), timeout).facts();
-        });
+        return read(snapshot(), this::redisFacts);
+    }
+
+    private MongoFacts mongoFacts(StackSnapshot s) {
+        if (s.mongoUri() == null) {
+            throw new StackException("No MongoDB URI is set.");
+        }
+        try (MongoAdmin mongo = new MongoAdmin(s.mongoUri(), timeout)) {
+            return mongo.facts();
+        }
+    }
+
+    private RedisFacts redisFacts(StackSnapshot s) {
+        if (s.redisUri() == null) {
+            throw new StackException("No Redis URI is set.");
+        }
+        return new RedisProbe(s.redisUri(), timeout).facts();
     }
 
     /** Every component at once, each with its own error, as the API returns it. */
@@ -433,20 +437,8 @@ public class StackService {
         var engine = read(snapshot, s -> client(s).ping());
         var backend = read(snapshot, s -> container(s, true));
         var frontend = read(snapshot, s -> container(s, false));
-        var mongo = read(snapshot, s -> {
-            if (s.mongoUri() == null) {
-                throw new StackException("No MongoDB URI is set.");
-            }
-            try (MongoAdmin admin = new MongoAdmin(s.mongoUri(), timeout)) {
-                return admin.facts();
-            }
-        });
-        var redis = read(snapshot, s -> {
-            if (s.redisUri() == null) {
-                throw new StackException("No Redis URI is set.");
-            }
-            return new RedisProbe(s.redisUri(), timeout).facts();
-        });
+        var mongo = read(snapshot, this::mongoFacts);
+        var redis = read(snapshot, this::redisFacts);
         StackFacts<ContainerFacts> b = backend.join();
         StackFacts<ContainerFacts> f = frontend.join();
         return new StackOverview(snapshot.isPresent(), snapshot.map(StackSnapshot::demo).orElse(false), engine.join(), b, f,
@@ -514,16 +506,6 @@ public class StackService {
             cachedClient = current;
         }
         return current.client();
-    }
-
-    /** The engine client for the stack as configured now (for other features, through this service). */
-    @Transactional(readOnly = true)
-    Optional<StackSnapshot> currentSnapshot() {
-        return snapshot();
-    }
-
-    Duration timeout() {
-        return timeout;
     }
 
     @PreDestroy

@@ -173,6 +173,21 @@ abstract class StackClientContract {
     }
 
     @Test
+    void images_are_listed_with_their_tags_and_engine_events_are_followed() throws Exception {
+        ensureImage(LocalEngine.backendImage("89.0.0"));
+        assertThat(client.listImages()).anySatisfy(image -> assertThat(image.tags()).anyMatch(t -> t.endsWith("sample-backend:89.0.0")));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        try (var follow = client.events(events::add)) {
+            Thread.sleep(300);
+            ContainerFacts backend = runBackend("89.0.0", freePort());
+            for (int i = 0; i < 50 && events.stream().noneMatch(e -> e.contains("start") && e.contains(backend.name())); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(events).anyMatch(e -> e.contains("start") && e.contains(backend.name()));
+        }
+    }
+
+    @Test
     void an_engine_that_is_down_gives_a_clear_error() {
         try (StackClient down = clientOfAnEngineThatIsDown()) {
             assertThatThrownBy(down::ping).isInstanceOf(StackException.class).hasMessageContaining("not reachable");
