@@ -72,8 +72,18 @@ public class StackView extends VerticalLayout {
                     + "An admin connects your own stack under Stack settings.");
             banner.setVisible(true);
         }
-        fill(ui, engine, stack.engine(), e -> column(line("Engine", e.product()), line("Version", e.version()),
+        boolean demo = stack.configured() && stack.demo();
+        CompletableFuture<StackFacts<io.stackkeeper.stack.EngineInfo>> engineFacts = stack.engine();
+        fill(ui, engine, engineFacts, e -> column(line("Engine", e.product()), line("Version", e.version()),
                 line("API", e.apiVersion()), line("OS", e.os())));
+        if (demo) {
+            engineFacts.thenAccept(result -> {
+                if (!result.ok()) {
+                    ui.access(() -> banner.setText(banner.getText() + " The demo's container engine is not running: "
+                            + "run 'sudo scripts/local-engine.sh', then restart with scripts/demo.sh."));
+                }
+            });
+        }
         fillContainer(ui, backend, stack.backend(), true);
         fillContainer(ui, frontend, stack.frontend(), false);
         fill(ui, mongo, stack.mongo(), this::mongoContent);
