@@ -1,0 +1,173 @@
+package io.stackkeeper.backup;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+/**
+ * Dumps MongoDB in mongodump's {@code --gzip} directory layout, so that {@code mongorestore --gzip --dir <set>/mongo}
+ * reads it: {@code <db>/<collection>.bson.gz} holds the raw BSON documents back to back (streamed as
+ * {@link RawBsonDocument}s, never decoded), {@code <db>/<collection>.metadata.json.gz} the options and indexes in
+ * canonical Extended JSON. Collections are dumped in parallel.
+ */
+final class MongoDumper {
+
+    static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+
+    private final MongoClient client;
+    private final int parallelism;
+    private final int compressionLevel;
+
+    MongoDumper(MongoClient client, int parallelism, int compressionLevel) {
+        this.client = client;
+        this.parallelism = Math.max(1, parallelism);
+        this.compressionLevel = compressionLevel;
+    }
+
+    /** The result of a dump: per-collection counts and every file written, with sizes and checksums. */
+    record Dump(List<DumpedCollection> collections, List<BackupFile> files) {
+    }
+
+    /**
+     * @param setRoot the set's folder; files go under {@code setRoot/mongo}
+     * @param includeSystem also dump admin, local and config
+     */
+    Dump dump(Path setRoot, boolean includeSystem, DumpProgress progress) {
+        List<String[]> work = new ArrayList<>();
+        for (String database : client.listDatabaseNames()) {
+            if (!includeSystem && SYSTEM_DATABASES.contains(database)) {
+                continue;
+            }
+            for (String collection : client.getDatabase(database).listCollectionNames()) {
+                if (!collection.startsWith("system.")) {
+                    work.add(new String[] {database, collection});
+                }
+            }
+        }
+        AtomicLong documents = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, work.size())), runnable -> {
+            Thread thread = new Thread(runnable, "mongo-dump");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<CollectionDump>> futures = new ArrayList<>();
+            for (String[] item : work) {
+                futures.add(pool.submit(() -> dumpCollection(setRoot, item[0], item[1], documents, bytes, progress)));
+            }
+            List<DumpedCollection> collections = new ArrayList<>();
+            List<BackupFile> files = new ArrayList<>();
+            for (Future<CollectionDump> future : futures) {
+                CollectionDump done = future.get();
+                collections.add(done.collection());
+                files.addAll(done.files());
+            }
+            return new Dump(collections, files);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The dump was interrupted.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record CollectionDump(DumpedCollection collection, List<BackupFile> files) {
+    }
+
+    private CollectionDump dumpCollection(Path setRoot, String database, String collection, AtomicLong totalDocuments,
+            AtomicLong totalBytes, DumpProgress progress) {
+        Path folder = setRoot.resolve("mongo").resolve(database);
+        MongoDatabase db = client.getDatabase(database);
+        MongoCollection<RawBsonDocument> raw = db.getCollection(collection, RawBsonDocument.class);
+        long documents = 0;
+        long bsonBytes = 0;
+        long unreportedDocuments = 0;
+        long unreportedBytes = 0;
+        try {
+            ChecksummedFile bsonFile = new ChecksummedFile(setRoot, folder.resolve(collection + ".bson.gz"));
+            try (OutputStream out = gzip(bsonFile); MongoCursor<RawBsonDocument> cursor = raw.find().batchSize(1000).cursor()) {
+                byte[] buffer = new byte[0];
+                while (cursor.hasNext()) {
+                    var bytes = cursor.next().getByteBuffer();
+                    int length = bytes.remaining();
+                    if (buffer.length < length) {
+                        buffer = new byte[Math.max(length, buffer.length * 2)];
+                    }
+                    bytes.get(buffer, 0, length);
+                    out.write(buffer, 0, length);
+                    documents++;
+                    bsonBytes += length;
+                    unreportedDocuments++;
+                    unreportedBytes += length;
+                    if (unreportedDocuments == 1000) {
+                        progress.advanced(database + "." + collection, totalDocuments.addAndGet(unreportedDocuments),
+                                totalBytes.addAndGet(unreportedBytes));
+                        unreportedDocuments = 0;
+                        unreportedBytes = 0;
+                    }
+                }
+            }
+            progress.advanced(database + "." + collection, totalDocuments.addAndGet(unreportedDocuments),
+                    totalBytes.addAndGet(unreportedBytes));
+            ChecksummedFile metadataFile = new ChecksummedFile(setRoot, folder.resolve(collection + ".metadata.json.gz"));
+            try (OutputStream out = gzip(metadataFile)) {
+                out.write(metadata(db, collection).getBytes(StandardCharsets.UTF_8));
+            }
+            return new CollectionDump(new DumpedCollection(database, collection, documents, bsonBytes),
+                    List.of(bsonFile.entry(), metadataFile.entry()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the dump of " + database + "." + collection + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OutputStream gzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(compressionLevel < 0 ? Deflater.DEFAULT_COMPRESSION : compressionLevel);
+            }
+        };
+    }
+
+    /** mongodump's metadata: options, indexes, uuid (when the server reports one), collection name and type. */
+    static String metadata(MongoDatabase db, String collection) {
+        Document info = db.listCollections().filter(new Document("name", collection)).first();
+        Document metadata = new Document();
+        metadata.put("options", info == null || info.get("options") == null ? new Document() : info.get("options"));
+        List<Document> indexes = new ArrayList<>();
+        db.getCollection(collection).listIndexes().into(indexes);
+        metadata.put("indexes", indexes);
+        Object uuid = info == null || info.get("info") == null ? null : ((Document) info.get("info")).get("uuid");
+        if (uuid instanceof java.util.UUID id) {
+            metadata.put("uuid", id.toString().replace("-", ""));
+        }
+        metadata.put("collectionName", collection);
+        metadata.put("type", "collection");
+        return metadata.toBsonDocument(BsonDocument.class, com.mongodb.MongoClientSettings.getDefaultCodecRegistry()).toJson(CANONICAL);
+    }
+}
