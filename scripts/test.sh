@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Stackkeeper. On Debian as root it first installs what the tests need (Debian's Chromium for
-# the browser tests, fonts for screenshots, redis-server, python3-pymongo to check dumps independently) and sets up
-# the local container engine with the sample images (scripts/local-engine.sh); elsewhere do those yourself.
+# the browser tests, fonts for screenshots, redis-server, python3-pymongo and zstd to check dumps and archives
+# independently) and sets up the local container engine with the sample images (scripts/local-engine.sh);
+# elsewhere do those yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
   /usr/bin/python3 -c 'import bson' >/dev/null 2>&1 || need+=(python3-pymongo)
+  command -v zstd >/dev/null 2>&1 || need+=(zstd)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test prerequisites: ${need[*]}"

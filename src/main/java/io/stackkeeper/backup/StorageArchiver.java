@@ -1,0 +1,157 @@
+package io.stackkeeper.backup;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+
+/**
+ * The storage folder as a standard tar compressed with zstd ({@code tar --zstd -xf} reads it): relative paths, file
+ * modes, modification times, symbolic links and empty folders are kept. Extraction never writes outside its target.
+ */
+final class StorageArchiver {
+
+    /** Told as archiving goes on. */
+    @FunctionalInterface
+    interface Progress {
+        void advanced(String currentPath, long filesDone, long bytesDone);
+    }
+
+    /** What was archived. */
+    record Archived(long files, long bytes) {
+    }
+
+    private final int compressionLevel;
+
+    StorageArchiver(int compressionLevel) {
+        this.compressionLevel = compressionLevel;
+    }
+
+    Archived archive(Path folder, OutputStream target, Progress progress) throws IOException {
+        long[] totals = new long[2];
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new ZstdOutputStream(target, compressionLevel))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    if (!dir.equals(folder)) {
+                        put(tar, folder, dir, attributes);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    put(tar, folder, file, attributes);
+                    if (attributes.isRegularFile()) {
+                        totals[0]++;
+                        totals[1] += attributes.size();
+                        progress.advanced(folder.relativize(file).toString(), totals[0], totals[1]);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            tar.finish();
+        }
+        return new Archived(totals[0], totals[1]);
+    }
+
+    private static void put(TarArchiveOutputStream tar, Path root, Path path, BasicFileAttributes attributes) throws IOException {
+        String name = root.relativize(path).toString().replace('\\', '/');
+        TarArchiveEntry entry;
+        if (attributes.isSymbolicLink()) {
+            entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+            entry.setLinkName(Files.readSymbolicLink(path).toString());
+        } else {
+            entry = new TarArchiveEntry(path.toFile(), attributes.isDirectory() ? name + "/" : name);
+            entry.setSize(attributes.isRegularFile() ? attributes.size() : 0);
+        }
+        entry.setMode(mode(path, attributes));
+        entry.setModTime(attributes.lastModifiedTime());
+        tar.putArchiveEntry(entry);
+        if (attributes.isRegularFile()) {
+            try (InputStream in = Files.newInputStream(path)) {
+                in.transferTo(tar);
+            }
+        }
+        tar.closeArchiveEntry();
+    }
+
+    private static int mode(Path path, BasicFileAttributes attributes) throws IOException {
+        int type = attributes.isSymbolicLink() ? 0120000 : attributes.isDirectory() ? 040000 : 0100000;
+        if (attributes.isSymbolicLink()) {
+            return type | 0777;
+        }
+        int bits = 0;
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        for (PosixFilePermission permission : PosixFilePermission.values()) {
+            if (permissions.contains(permission)) {
+                bits |= 1 << (8 - permission.ordinal());
+            }
+        }
+        return type | bits;
+    }
+
+    /** Extracts into {@code target} (created if missing), refusing entries that would land outside it. */
+    void extract(InputStream archive, Path target) throws IOException {
+        Path root = Files.createDirectories(target).toRealPath();
+        List<Object[]> folderTimes = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdCompressorInputStream(archive))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path destination = root.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(root)) {
+                    throw new IOException("The archive entry '" + entry.getName() + "' points outside the target folder.");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                    folderTimes.add(new Object[] {destination, entry.getLastModifiedTime(), entry.getMode()});
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                if (entry.isSymbolicLink()) {
+                    Files.createSymbolicLink(destination, Path.of(entry.getLinkName()));
+                    continue;
+                }
+                try (OutputStream out = Files.newOutputStream(destination)) {
+                    tar.transferTo(out);
+                }
+                Files.setPosixFilePermissions(destination, permissions(entry.getMode()));
+                Files.setLastModifiedTime(destination, entry.getLastModifiedTime());
+            }
+        }
+        // folders last: writing their contents changed their times
+        for (int i = folderTimes.size() - 1; i >= 0; i--) {
+            Path folder = (Path) folderTimes.get(i)[0];
+            Files.setPosixFilePermissions(folder, permissions((Integer) folderTimes.get(i)[2]));
+            Files.setLastModifiedTime(folder, (FileTime) folderTimes.get(i)[1]);
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = java.util.EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : PosixFilePermission.values()) {
+            if ((mode & (1 << (8 - permission.ordinal()))) != 0) {
+                permissions.add(permission);
+            }
+        }
+        return permissions;
+    }
+}
