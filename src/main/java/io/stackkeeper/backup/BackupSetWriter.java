@@ -1,0 +1,215 @@
+package io.stackkeeper.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes one backup set atomically: everything goes to {@code <target>/.partial-<id>/}, each file is flushed to disk
+ * and checksummed, the manifest last; only then is the folder renamed to {@code <target>/<id>/}. A crash or error
+ * never leaves a folder that looks like a complete set.
+ */
+final class BackupSetWriter {
+
+    static final String PARTIAL_PREFIX = ".partial-";
+    static final String MANIFEST = "manifest.json";
+    static final String STORAGE_ARCHIVE = "storage.tar.zst";
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What to back up and how. */
+    record Request(String setId, String plan, String trigger, String actor, MongoClient mongo, boolean includeSystemDatabases,
+            Path storageFolder, int parallelism, int compressionLevel, String portalVersion, Manifest.StackState stack) {
+    }
+
+    /** Progress of a whole set: documents and bytes done so far, and what is being written. */
+    @FunctionalInterface
+    interface Progress {
+        void advanced(String current, long documentsDone, long bytesDone);
+    }
+
+    private final Clock clock;
+
+    BackupSetWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param previousSetSize size of the plan's last set, the estimate of what this one needs
+     * @return the complete set's folder and its manifest
+     */
+    Manifest write(Path target, Request request, long previousSetSize, Progress progress) {
+        checkTarget(target, previousSetSize);
+        Path partial = target.resolve(PARTIAL_PREFIX + request.setId());
+        Instant started = clock.instant();
+        try {
+            Files.createDirectories(partial);
+            List<DumpedCollection> collections = new ArrayList<>();
+            List<BackupFile> files = new ArrayList<>();
+            if (request.mongo() != null) {
+                MongoDumper.Dump dump = new MongoDumper(request.mongo(), request.parallelism(), Math.min(9, request.compressionLevel()))
+                        .dump(partial, request.includeSystemDatabases(), progress::advanced);
+                collections.addAll(dump.collections());
+                files.addAll(dump.files());
+            }
+            if (request.storageFolder() != null) {
+                long documents = collections.stream().mapToLong(DumpedCollection::documents).sum();
+                long dumped = collections.stream().mapToLong(DumpedCollection::bsonBytes).sum();
+                ChecksummedFile archive = new ChecksummedFile(partial, partial.resolve(STORAGE_ARCHIVE));
+                try (archive) {
+                    new StorageArchiver(request.compressionLevel()).archive(request.storageFolder(), archive,
+                            (path, fileCount, bytes) -> progress.advanced("storage: " + path, documents, dumped + bytes));
+                }
+                files.add(archive.entry());
+            }
+            files.sort(Comparator.comparing(BackupFile::path));
+            Manifest manifest = new Manifest(Manifest.FORMAT, request.setId(), request.plan(), request.trigger(), request.actor(),
+                    started, clock.instant(), request.portalVersion(), request.stack(), collections, files);
+            try (ChecksummedFile out = new ChecksummedFile(partial, partial.resolve(MANIFEST))) {
+                JSON.writeValue(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void close() {
+                        // the ChecksummedFile is closed (and synced) by try-with-resources
+                    }
+                }, manifest);
+            }
+            Path complete = target.resolve(request.setId());
+            Files.move(partial, complete, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(target);
+            return manifest;
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("The backup set could not be written to " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    private static void checkTarget(Path target, long neededBytes) {
+        if (!target.isAbsolute()) {
+            throw new IllegalArgumentException("The backup target must be an absolute path, not '" + target + "'.");
+        }
+        try {
+            Files.createDirectories(target);
+            if (!Files.isWritable(target)) {
+                throw new IllegalStateException("The backup target " + target + " is not writable by the portal.");
+            }
+            long usable = Files.getFileStore(target).getUsableSpace();
+            if (!fits(usable, neededBytes)) {
+                throw new IllegalStateException("Not enough free space in " + target + ": " + usable / (1024 * 1024) + " MB free, the last set took "
+                        + neededBytes / (1024 * 1024) + " MB. Free some space or let retention remove old sets first.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The backup target " + target + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new set is expected to be about as large as the last one, with a tenth to spare. */
+    static boolean fits(long usableBytes, long lastSetBytes) {
+        return usableBytes >= lastSetBytes + lastSetBytes / 10;
+    }
+
+    /** Files of a set whose size or checksum no longer match its manifest, with what is wrong; empty when intact. */
+    static List<String> verify(Path set) {
+        Manifest manifest;
+        try {
+            manifest = JSON.readValue(set.resolve(MANIFEST).toFile(), Manifest.class);
+        } catch (IOException e) {
+            return List.of(MANIFEST + ": unreadable (" + e.getMessage() + ")");
+        }
+        List<String> problems = new ArrayList<>();
+        for (BackupFile file : manifest.files()) {
+            Path path = set.resolve(file.path());
+            if (!Files.isRegularFile(path)) {
+                problems.add(file.path() + ": missing");
+                continue;
+            }
+            try {
+                long size = Files.size(path);
+                if (size != file.size()) {
+                    problems.add(file.path() + ": " + size + " bytes instead of " + file.size());
+                } else if (!sha256(path).equals(file.sha256())) {
+                    problems.add(file.path() + ": checksum differs from the manifest");
+                }
+            } catch (IOException e) {
+                problems.add(file.path() + ": unreadable (" + e.getMessage() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** Removes folders of sets that were being written when the portal stopped; returns their names. */
+    static List<String> removePartials(Path target) {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(target)) {
+            return removed;
+        }
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(target, PARTIAL_PREFIX + "*")) {
+            for (Path partial : partials) {
+                deleteQuietly(partial);
+                removed.add(partial.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    private static String sha256(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // not every file system lets a folder be synced; the rename itself is atomic
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort: a leftover partial folder is removed at the next start
+                }
+            });
+        } catch (IOException ignored) {
+            // same
+        }
+    }
+}
