@@ -1,0 +1,136 @@
+package io.stackkeeper.backup;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+
+/**
+ * Restores the MongoDB part of a backup set: per collection, drop, insert the raw documents in batches, recreate the
+ * indexes from the metadata. A name mapping lets a restore drill write into scratch databases instead.
+ */
+final class MongoRestorer {
+
+    private static final String BSON = ".bson.gz";
+
+    private final MongoClient client;
+    private final int batchSize;
+
+    MongoRestorer(MongoClient client, int batchSize) {
+        this.client = client;
+        this.batchSize = batchSize;
+    }
+
+    /** One restored collection. */
+    record Restored(String database, String collection, long documents) {
+    }
+
+    /**
+     * @param databaseName maps a dumped database's name to the one to restore into
+     */
+    List<Restored> restore(Path setRoot, UnaryOperator<String> databaseName, DumpProgress progress) {
+        Path mongo = setRoot.resolve("mongo");
+        List<Restored> restored = new ArrayList<>();
+        long[] total = new long[2];
+        try (DirectoryStream<Path> databases = Files.newDirectoryStream(mongo, Files::isDirectory)) {
+            for (Path databaseFolder : databases) {
+                String source = databaseFolder.getFileName().toString();
+                MongoDatabase database = client.getDatabase(databaseName.apply(source));
+                try (DirectoryStream<Path> dumps = Files.newDirectoryStream(databaseFolder, "*" + BSON)) {
+                    for (Path dump : dumps) {
+                        String collection = dump.getFileName().toString().substring(0, dump.getFileName().toString().length() - BSON.length());
+                        long documents = restoreCollection(database, collection, dump, total, progress);
+                        recreateIndexes(database, collection, databaseFolder.resolve(collection + ".metadata.json.gz"));
+                        restored.add(new Restored(database.getName(), collection, documents));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The dump in " + mongo + " could not be read: " + e.getMessage(), e);
+        }
+        return restored;
+    }
+
+    private long restoreCollection(MongoDatabase database, String name, Path dump, long[] total, DumpProgress progress) throws IOException {
+        MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
+        collection.drop();
+        long documents = 0;
+        List<RawBsonDocument> batch = new ArrayList<>(batchSize);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dump), 1 << 16); DataInputStream data = new DataInputStream(in)) {
+            RawBsonDocument document;
+            while ((document = next(data)) != null) {
+                batch.add(document);
+                total[1] += document.getByteBuffer().remaining();
+                if (batch.size() == batchSize) {
+                    collection.insertMany(batch);
+                    documents += batch.size();
+                    total[0] += batch.size();
+                    batch.clear();
+                    progress.advanced(database.getName() + "." + name, total[0], total[1]);
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            collection.insertMany(batch);
+            documents += batch.size();
+            total[0] += batch.size();
+        }
+        progress.advanced(database.getName() + "." + name, total[0], total[1]);
+        return documents;
+    }
+
+    private static RawBsonDocument next(DataInputStream data) throws IOException {
+        byte[] length = new byte[4];
+        try {
+            data.readFully(length);
+        } catch (EOFException end) {
+            return null;
+        }
+        int size = ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (size < 5) {
+            throw new IOException("A BSON document of " + size + " bytes is not valid.");
+        }
+        byte[] document = new byte[size];
+        System.arraycopy(length, 0, document, 0, 4);
+        data.readFully(document, 4, size - 4);
+        return new RawBsonDocument(document);
+    }
+
+    private static void recreateIndexes(MongoDatabase database, String collection, Path metadataFile) throws IOException {
+        if (!Files.exists(metadataFile)) {
+            return;
+        }
+        Document metadata;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(metadataFile))) {
+            metadata = Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<Document> indexes = new ArrayList<>();
+        for (Document index : metadata.getList("indexes", Document.class, List.of())) {
+            if (!"_id_".equals(index.getString("name"))) {
+                Document copy = new Document(index);
+                copy.remove("v");
+                copy.remove("ns");
+                indexes.add(copy);
+            }
+        }
+        if (!indexes.isEmpty()) {
+            database.runCommand(new Document("createIndexes", collection).append("indexes", indexes));
+        }
+    }
+}
