@@ -3,13 +3,9 @@ package io.stackkeeper.backup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -72,9 +68,9 @@ final class MongoRestorer {
         collection.drop();
         long documents = 0;
         List<RawBsonDocument> batch = new ArrayList<>(batchSize);
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dump), 1 << 16); DataInputStream data = new DataInputStream(in)) {
+        try (BsonDumpReader reader = new BsonDumpReader(dump)) {
             RawBsonDocument document;
-            while ((document = next(data)) != null) {
+            while ((document = reader.next()) != null) {
                 batch.add(document);
                 total[1] += document.getByteBuffer().remaining();
                 if (batch.size() == batchSize) {
@@ -93,23 +89,6 @@ final class MongoRestorer {
         }
         progress.advanced(database.getName() + "." + name, total[0], total[1]);
         return documents;
-    }
-
-    private static RawBsonDocument next(DataInputStream data) throws IOException {
-        byte[] length = new byte[4];
-        try {
-            data.readFully(length);
-        } catch (EOFException end) {
-            return null;
-        }
-        int size = ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if (size < 5) {
-            throw new IOException("A BSON document of " + size + " bytes is not valid.");
-        }
-        byte[] document = new byte[size];
-        System.arraycopy(length, 0, document, 0, 4);
-        data.readFully(document, 4, size - 4);
-        return new RawBsonDocument(document);
     }
 
     private static void recreateIndexes(MongoDatabase database, String collection, Path metadataFile) throws IOException {

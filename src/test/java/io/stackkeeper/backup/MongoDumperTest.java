@@ -6,12 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
 import io.stackkeeper.stack.MongoStandInServer;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,21 +56,13 @@ class MongoDumperTest {
 
     private static List<RawBsonDocument> readBson(Path gz) throws IOException {
         List<RawBsonDocument> documents = new ArrayList<>();
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz)); DataInputStream data = new DataInputStream(in)) {
-            while (true) {
-                byte[] lengthBytes = new byte[4];
-                try {
-                    data.readFully(lengthBytes);
-                } catch (EOFException end) {
-                    return documents;
-                }
-                int length = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                byte[] document = new byte[length];
-                System.arraycopy(lengthBytes, 0, document, 0, 4);
-                data.readFully(document, 4, length - 4);
-                documents.add(new RawBsonDocument(document));
+        try (BsonDumpReader reader = new BsonDumpReader(gz)) {
+            RawBsonDocument document;
+            while ((document = reader.next()) != null) {
+                documents.add(document);
             }
         }
+        return documents;
     }
 
     @Test
