@@ -82,5 +82,25 @@ final class AuditChain {
         ChainVerification result() {
             return broken != null ? broken : new ChainVerification(true, checked, null, null);
         }
+
+        /** The result, also checked against where the portal last recorded the chain's end. */
+        ChainVerification result(long headId, String headHash) {
+            if (broken != null) {
+                return broken;
+            }
+            long lastId = previousId == null ? 0 : previousId;
+            if (lastId < headId) {
+                return new ChainVerification(false, checked, lastId + 1,
+                        "Entry #" + (lastId + 1) + ": entries #" + (lastId + 1) + " to #" + headId + " were removed from the end.");
+            }
+            if (lastId > headId) {
+                return new ChainVerification(false, checked, headId + 1,
+                        "Entry #" + (headId + 1) + ": entries after #" + headId + " were added outside the portal.");
+            }
+            if (lastId > 0 && !headHash.equals(expectedPrevious)) {
+                return new ChainVerification(false, checked, lastId, "Entry #" + lastId + ": it was altered and resealed.");
+            }
+            return result();
+        }
     }
 }

@@ -40,15 +40,17 @@ public class AuditLog {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "id");
 
     private final AuditEntryRepository entries;
+    private final AuditChainHeadRepository heads;
     private final TransactionTemplate ownTransaction;
     private final ObjectMapper json;
     private final Clock clock;
     private final ReentrantLock appendLock = new ReentrantLock(true);
     private final EntityManager entityManager;
 
-    AuditLog(AuditEntryRepository entries, PlatformTransactionManager transactions, ObjectMapper json, Clock clock,
-            EntityManager entityManager) {
+    AuditLog(AuditEntryRepository entries, AuditChainHeadRepository heads, PlatformTransactionManager transactions,
+            ObjectMapper json, Clock clock, EntityManager entityManager) {
         this.entries = entries;
+        this.heads = heads;
         this.entityManager = entityManager;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,12 +66,15 @@ public class AuditLog {
         appendLock.lock();
         try {
             ownTransaction.executeWithoutResult(status -> {
-                AuditEntry last = entries.findTopByOrderByIdDesc().orElse(null);
-                long id = last == null ? 1 : last.id() + 1;
-                String previousHash = last == null ? AuditChain.GENESIS : last.hash();
-                entries.save(AuditEntry.sealed(id, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                // continue from the recorded end, not from what the table holds now: a removed tail stays a visible gap
+                AuditChainHead head = heads.findById(AuditChainHead.SINGLETON).orElseGet(() -> entries.findTopByOrderByIdDesc()
+                        .map(last -> new AuditChainHead(last.id(), last.hash())).orElse(new AuditChainHead(0, AuditChain.GENESIS)));
+                long id = head.lastId() + 1;
+                String previousHash = head.lastHash();
+                AuditEntry entry = entries.save(AuditEntry.sealed(id, clock.instant().truncatedTo(ChronoUnit.MICROS),
                         truncate(actor.toLowerCase(Locale.ROOT), 100), truncate(event.action(), 100),
                         truncate(event.target(), 255), event.outcome(), details, truncate(address, 64), previousHash));
+                heads.save(new AuditChainHead(entry.id(), entry.hash()));
             });
         } finally {
             appendLock.unlock();
@@ -158,7 +163,9 @@ public class AuditLog {
                 entityManager.clear();
             } while (batch.size() == BATCH);
         });
-        ChainVerification result = verifier.result();
+        ChainVerification result = ownTransaction.execute(status -> heads.findById(AuditChainHead.SINGLETON)
+                .map(head -> verifier.result(head.lastId(), head.lastHash()))
+                .orElseGet(verifier::result));
         append(new ChainVerified(result));
         return result;
     }

@@ -79,6 +79,35 @@ class AuditChainTest {
     }
 
     @Test
+    void removing_the_newest_entries_is_caught_by_the_recorded_end_of_the_chain() {
+        List<AuditEntry> chain = chainOf(10);
+        String headHash = chain.get(9).hash();
+        chain.remove(9);
+        chain.remove(8);
+        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        chain.forEach(verifier::accept);
+        ChainVerification result = verifier.result(10, headHash);
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenEntryId()).isEqualTo(9);
+        assertThat(result.problem()).contains("#9 to #10 were removed from the end");
+    }
+
+    @Test
+    void resealing_the_newest_entry_is_caught_by_the_recorded_hash() {
+        List<AuditEntry> chain = chainOf(3);
+        String headHash = chain.get(2).hash();
+        AuditEntry last = chain.get(2);
+        chain.set(2, AuditEntry.sealed(3, last.occurredAt(), "mallory", last.action(), last.target(), last.outcome(), last.details(),
+                last.clientAddress(), last.previousHash()));
+        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        chain.forEach(verifier::accept);
+        assertThat(verifier.result(3, headHash).firstBrokenEntryId()).isEqualTo(3);
+        AuditChain.Verifier untouched = new AuditChain.Verifier();
+        chainOf(3).forEach(untouched::accept);
+        assertThat(untouched.result(3, headHash).intact()).isTrue();
+    }
+
+    @Test
     void the_content_encoding_cannot_be_imitated_by_moving_text_between_fields() {
         AuditEntry a = AuditEntry.sealed(1, Instant.EPOCH, "ab", "c", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);
         AuditEntry b = AuditEntry.sealed(1, Instant.EPOCH, "a", "bc", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);

@@ -90,6 +90,34 @@ class AuditLogTest {
     }
 
     @Test
+    void deleting_the_newest_entry_in_the_database_is_reported() {
+        TestUsers.asAdmin(() -> {
+            events.publishEvent(new Probed("tail"));
+            return null;
+        });
+        Long last = jdbc.queryForObject("select max(id) from audit_entry", Long.class);
+        java.util.Map<String, Object> row = jdbc.queryForMap("select * from audit_entry where id = ?", last);
+        jdbc.update("delete from audit_entry where id = ?", last);
+        try {
+            ChainVerification result = TestUsers.asAdmin(auditLog::verifyChain);
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBrokenEntryId()).isEqualTo(last);
+            assertThat(result.problem()).contains("removed from the end");
+            ChainVerification later = TestUsers.asAdmin(auditLog::verifyChain);
+            assertThat(later.firstBrokenEntryId()).as("appends after the removal leave the gap visible").isEqualTo(last + 1);
+            assertThat(later.problem()).contains("#" + last + " to #" + last + " were removed");
+        } finally {
+            jdbc.update("delete from audit_entry where id > ?", last - 1);
+            jdbc.update("insert into audit_entry (id, occurred_at, actor, action, target, outcome, details, client_address, previous_hash, hash)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"), row.get("OCCURRED_AT"), row.get("ACTOR"), row.get("ACTION"),
+                    row.get("TARGET"), row.get("OUTCOME"), row.get("DETAILS"), row.get("CLIENT_ADDRESS"), row.get("PREVIOUS_HASH"), row.get("HASH"));
+            jdbc.update("update audit_chain_head set last_id = ?, last_hash = ?", row.get("ID"), row.get("HASH"));
+            // the verifications above appended entries after the gap; they were removed with it
+        }
+        assertThat(TestUsers.asAdmin(auditLog::verifyChain).intact()).isTrue();
+    }
+
+    @Test
     void only_admins_verify_and_operators_see_only_their_own_recent_actions() {
         String operator = TestUsers.create(accounts, "ops", Role.OPERATOR);
         assertThatThrownBy(() -> TestUsers.as(operator, List.of(Role.OPERATOR), auditLog::verifyChain))
