@@ -345,12 +345,7 @@ public class StackService {
 
     /** Runs a probe on the I/O pool; the result says what was reached or the exact failure, within the timeout. */
     private CompletableFuture<ConnectionCheck> check(Supplier<String> probe) {
-        long start = System.nanoTime();
-        return CompletableFuture.supplyAsync(probe, io)
-                .orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS)
-                .handle((message, error) -> error == null
-                        ? new ConnectionCheck(true, message, elapsed(start))
-                        : new ConnectionCheck(false, describe(error), elapsed(start)));
+        return timed(probe).thenApply(result -> new ConnectionCheck(result.ok(), result.ok() ? result.facts() : result.error(), result.millis()));
     }
 
     /** Runs a blocking call on the I/O pool and gives up after the timeout, so no caller ever waits longer. */
@@ -478,11 +473,16 @@ public class StackService {
     }
 
     private <T> CompletableFuture<StackFacts<T>> read(Optional<StackSnapshot> snapshot, Function<StackSnapshot, T> reader) {
-        long start = System.nanoTime();
         if (snapshot.isEmpty()) {
             return CompletableFuture.completedFuture(new StackFacts<>(null, "The stack is not configured yet.", 0));
         }
-        return CompletableFuture.supplyAsync(() -> reader.apply(snapshot.get()), io)
+        return timed(() -> reader.apply(snapshot.get()));
+    }
+
+    /** Runs a blocking call on the I/O pool, gives up after the timeout, and says how long it took or why it failed. */
+    private <T> CompletableFuture<StackFacts<T>> timed(Supplier<T> call) {
+        long start = System.nanoTime();
+        return CompletableFuture.supplyAsync(call, io)
                 .orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS)
                 .handle((facts, error) -> error == null
                         ? new StackFacts<>(facts, null, elapsed(start))
