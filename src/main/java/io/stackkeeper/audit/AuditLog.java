@@ -1,5 +1,8 @@
 package io.stackkeeper.audit;
 
+import io.stackkeeper.base.CsvRow;
+import io.stackkeeper.base.OffsetPage;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackkeeper.base.AuditableEvent;

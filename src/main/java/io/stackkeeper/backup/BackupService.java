@@ -1,14 +1,151 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.CsvRow;
+import io.stackkeeper.base.DataFolder;
+import io.stackkeeper.base.FieldsRefusedException;
+import io.stackkeeper.base.OffsetPage;
+import io.stackkeeper.base.RequestOrigin;
 import io.stackkeeper.security.Roles;
+import io.stackkeeper.security.SystemActor;
+import io.stackkeeper.stack.StackService;
+import io.stackkeeper.stack.StackSettingsSaved;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** The backup feature's one public service. */
+/**
+ * The backup feature's one public service: plans and their schedules, backup runs and their history, verify and
+ * restore drills, retention, and the live progress of running work.
+ */
 @Service
 public class BackupService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "startedAt").and(Sort.by(Sort.Direction.DESC, "id"));
+
+    private final BackupPlanRepository plans;
+    private final BackupRunRepository runs;
+    private final BackupRunner runner;
+    private final RetentionKeeper retention;
+    private final BackupSchedules schedules;
+    private final ProgressBoard board;
+    private final StackService stack;
+    private final BackupProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final DataFolder dataFolder;
+    private final RestoreWorkflow restoreWorkflow;
+    private final ExecutorService work;
+
+    BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
+            BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
+            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, RestoreWorkflow restoreWorkflow) {
+        this.plans = plans;
+        this.runs = runs;
+        this.runner = runner;
+        this.retention = retention;
+        this.schedules = schedules;
+        this.board = board;
+        this.stack = stack;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.dataFolder = dataFolder;
+        this.restoreWorkflow = restoreWorkflow;
+        AtomicInteger threads = new AtomicInteger();
+        this.work = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "backup-work-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        work.shutdownNow();
+    }
+
+    // ---- Plans ---------------------------------------------------------------------------------------------------
+
+    /** Every plan, by name. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<SavedBackupPlan> plans() {
+        return plans.findAllByOrderByNameAsc().stream().map(this::saved).toList();
+    }
+
+    /** One plan by name. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<SavedBackupPlan> plan(String name) {
+        return plans.findByName(name).map(this::saved);
+    }
+
+    /**
+     * Creates a plan ({@code id} null) or changes one, and (re)schedules it. Refused with a
+     * {@link FieldsRefusedException} naming each bad field.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>(settings.problems(knownStorageFolder()));
+        Optional<BackupPlan> sameName = settings.name() == null ? Optional.empty() : plans.findByName(settings.name());
+        if (sameName.isPresent() && !sameName.get().id.equals(id)) {
+            problems.put("name", "A plan named '" + settings.name() + "' exists already.");
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldsRefusedException("The plan cannot be saved", problems);
+        }
+        BackupPlan plan = id == null ? new BackupPlan()
+                : plans.findById(id).orElseThrow(() -> new NoSuchElementException("There is no plan with id " + id + "."));
+        String previousName = plan.name;
+        if (previousName != null && !previousName.equals(settings.name()) && runs.existsByPlanNameAndStatus(previousName, RunStatus.RUNNING)) {
+            throw new IllegalStateException("Plan '" + previousName + "' is running a backup: rename it when the backup has finished.");
+        }
+        plan.apply(settings);
+        plan.updatedAt = clock.instant();
+        plan.updatedBy = RequestOrigin.actor();
+        plans.save(plan);
+        if (previousName != null && !previousName.equals(plan.name)) {
+            schedules.unschedule(previousName);
+        }
+        schedules.schedule(plan.settings());
+        events.publishEvent(new BackupEvents.PlanChanged(plan.name, id == null ? "created" : "changed"));
+        return saved(plan);
+    }
+
+    /** Deletes a plan and its schedules; its sets and their history stay. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public void deletePlan(String name) {
+        BackupPlan plan = plans.findByName(name).orElseThrow(() -> new NoSuchElementException("There is no plan named '" + name + "'."));
+        plans.delete(plan);
+        schedules.unschedule(name);
+        events.publishEvent(new BackupEvents.PlanChanged(name, "deleted"));
+    }
 
     /** Which of these set times a policy would keep (and why) or remove; touches nothing. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
@@ -17,5 +154,316 @@ public class BackupService {
             throw new IllegalArgumentException("Send a 'policy'.");
         }
         return Retention.apply(policy, setTimes == null ? List.of() : setTimes);
+    }
+
+    /** What a policy would do to a plan's existing sets, with the newest, pinned and linked sets protected. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public RetentionDecision previewRetention(String plan, RetentionPolicy policy) {
+        return retention.preview(plan, policy);
+    }
+
+    /** When a stack is configured and no plan exists, the default {@code nightly} plan is created. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onStackSaved(StackSettingsSaved saved) {
+        SystemActor.run(this::ensureDefaultPlan);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        SystemActor.run(() -> {
+            List<Path> targets = plans.findAll().stream().map(plan -> plan.settings().targetPath()).distinct().toList();
+            List<String> interrupted = runner.recoverInterrupted(targets);
+            if (!interrupted.isEmpty()) {
+                log.warn("Backup runs interrupted by the last stop, now FAILED: {}", interrupted);
+            }
+            plans.findAll().forEach(plan -> {
+                if (plan.enabled && schedules.backupTrigger(plan.name) == null) {
+                    schedules.schedule(plan.settings());
+                }
+            });
+            ensureDefaultPlan();
+        });
+    }
+
+    private void ensureDefaultPlan() {
+        try {
+            if (plans.count() == 0 && stack.configured()) {
+                BackupPlanSettings nightly = BackupPlanSettings.nightly(dataFolder.resolve("backups"));
+                savePlan(null, nightly);
+                log.info("Created the default backup plan 'nightly' into {}", nightly.target());
+            }
+        } catch (RuntimeException e) {
+            log.warn("The default backup plan could not be created: {}", e.getMessage());
+        }
+    }
+
+    private Path knownStorageFolder() {
+        try {
+            return stack.configured() ? SystemActor.call(stack::storageFolder).orElse(null) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private SavedBackupPlan saved(BackupPlan plan) {
+        CronSchedule schedule = new CronSchedule(plan.cron);
+        List<Instant> next = plan.enabled ? schedule.nextRuns(clock.instant(), 5) : List.of();
+        return new SavedBackupPlan(plan.id, plan.settings(), schedule.inWords(), next, plan.updatedAt, plan.updatedBy);
+    }
+
+    // ---- Runs ----------------------------------------------------------------------------------------------------
+
+    /** Starts a backup of the plan in the background; answers the RUNNING run at once. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public BackupRunRecord backUp(String plan, Trigger trigger) {
+        BackupPlanSettings settings = planSettings(plan);
+        BackupRun run = runner.begin(settings, trigger, RequestOrigin.actor());
+        work.execute(() -> SystemActor.run(() -> runner.execute(run, settings, true)));
+        return run.record();
+    }
+
+    /** Runs a backup of the plan and answers when it has ended, successful or not. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public BackupRunRecord backUpAndWait(String plan, Trigger trigger) {
+        BackupPlanSettings settings = planSettings(plan);
+        BackupRun run = runner.begin(settings, trigger, RequestOrigin.actor());
+        return SystemActor.call(() -> runner.execute(run, settings, true));
+    }
+
+    private BackupPlanSettings planSettings(String plan) {
+        if (plan == null || plan.isBlank()) {
+            throw new IllegalArgumentException("Name the plan to back up, e.g. {\"plan\": \"nightly\"}.");
+        }
+        return plans.findByName(plan).map(BackupPlan::settings)
+                .orElseThrow(() -> new NoSuchElementException("There is no plan named '" + plan + "'."));
+    }
+
+    /** A page of the history, newest first. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<BackupRunRecord> runs(RunQuery query, long offset, int limit) {
+        return runs.findAll(BackupRunRepository.matching(query), new OffsetPage(offset, Math.max(1, limit), NEWEST_FIRST)).stream()
+                .map(BackupRun::record).toList();
+    }
+
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public long countRuns(RunQuery query) {
+        return runs.count(BackupRunRepository.matching(query));
+    }
+
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<BackupRunRecord> run(String id) {
+        return runs.findById(id).map(BackupRun::record);
+    }
+
+    /** The manifest of a successful run's set, as recorded when it was written. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<Manifest> manifest(String id) {
+        return runs.findById(id).flatMap(run -> Optional.ofNullable(run.manifest)).map(Manifest::fromJson);
+    }
+
+    /** The history matching the query as CSV, newest first. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public void exportCsv(RunQuery query, Writer out) {
+        try {
+            out.write("id,plan,status,trigger,actor,started_at,finished_at,duration_s,size_bytes,documents,verified,drill,removed_at,error\r\n");
+            int page = 0;
+            List<BackupRun> batch;
+            do {
+                batch = runs.findAll(BackupRunRepository.matching(query), new OffsetPage((long) page * 500, 500, NEWEST_FIRST)).getContent();
+                for (BackupRun run : batch) {
+                    BackupRunRecord r = run.record();
+                    out.write(CsvRow.of(r.id(), r.plan(), r.status(), r.trigger().label(), r.actor(), r.startedAt(), r.finishedAt(),
+                            r.duration() == null ? null : r.duration().toSeconds(), r.sizeBytes(), r.documents(),
+                            r.verifiedAt() == null ? "" : r.verified() ? "ok" : "failed",
+                            r.drillOk() == null ? "" : r.drillOk() ? "ok" : "failed", r.removedAt(), r.error()));
+                }
+                page++;
+            } while (batch.size() == 500);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The newest set of a plan that still has its files. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<BackupRunRecord> newestSet(String plan) {
+        return runs.findByPlanNameAndStatusAndRemovedAtIsNullOrderByStartedAtDesc(plan, RunStatus.SUCCEEDED).stream().findFirst()
+                .map(BackupRun::record);
+    }
+
+    /** The newest successful backup of any plan. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<BackupRunRecord> lastSuccessful() {
+        return runs.findFirstByStatusOrderByStartedAtDesc(RunStatus.SUCCEEDED).map(BackupRun::record);
+    }
+
+    /** The newest set whose restore drill matched every collection. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<BackupRunRecord> lastVerifiedRestorable() {
+        return runs.findFirstByDrillOkTrueOrderByDrilledAtDesc().map(BackupRun::record);
+    }
+
+    /**
+     * Whether the newest successful backup is older than twice the period of its plan's schedule (or than two days
+     * without a plan), which the dashboard shows in red.
+     */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public boolean backupOverdue() {
+        Optional<BackupRun> last = runs.findFirstByStatusOrderByStartedAtDesc(RunStatus.SUCCEEDED);
+        if (last.isEmpty()) {
+            return true;
+        }
+        Duration period = plans.findByName(last.get().planName).map(plan -> {
+            List<Instant> next = new CronSchedule(plan.cron).nextRuns(clock.instant(), 2);
+            return next.size() == 2 ? Duration.between(next.get(0), next.get(1)) : Duration.ofDays(1);
+        }).orElse(Duration.ofDays(1));
+        return Duration.between(last.get().startedAt, clock.instant()).compareTo(period.multipliedBy(2)) > 0;
+    }
+
+    /** Recomputes every checksum of the set's manifest; the result names each bad file. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public BackupRunRecord verify(String id) {
+        BackupRunRecord run = restorableRun(id);
+        List<String> problems = BackupSetWriter.verify(Path.of(run.location()));
+        runner.recordVerify(id, problems);
+        events.publishEvent(new BackupEvents.BackupVerified(id, problems));
+        return run(id).orElseThrow();
+    }
+
+    /** Restores the set's dump into scratch databases, compares counts and digests, drops them; records the result. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public BackupRunRecord drill(String id) {
+        BackupRunRecord run = restorableRun(id);
+        RestoreDrill.Result result;
+        try (var claim = stack.claim("the restore drill of " + id, false); var mongo = stack.openMongo()) {
+            ProgressBoard.Reporter progress = board.start(id, run.plan(), "restore drill", 0);
+            result = new RestoreDrill(mongo, properties.restoreBatchSize()).run(Path.of(run.location()), progress::advanced);
+            progress.finished(result.ok() ? null : result.report());
+        }
+        runner.recordDrill(id, result);
+        events.publishEvent(new BackupEvents.RestoreDrilled(id, result.ok(), result.millis(), result.report()));
+        return run(id).orElseThrow();
+    }
+
+    /** Pins a set, so retention keeps it whatever the policy says, or unpins it. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public BackupRunRecord pin(String id, boolean pinned) {
+        BackupRun run = runs.findById(id).orElseThrow(() -> new NoSuchElementException("There is no backup " + id + "."));
+        run.pinned = pinned;
+        runs.save(run);
+        events.publishEvent(new BackupEvents.SetPinned(id, pinned));
+        return run.record();
+    }
+
+    private BackupRunRecord restorableRun(String id) {
+        BackupRunRecord run = run(id).orElseThrow(() -> new NoSuchElementException("There is no backup " + id + "."));
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new IllegalStateException("Backup " + id + " is " + run.status() + ": only a successful set can be checked.");
+        }
+        if (run.removedAt() != null) {
+            throw new IllegalStateException("The set of backup " + id + " was removed by retention at " + run.removedAt() + ".");
+        }
+        return run;
+    }
+
+    // ---- Restore -------------------------------------------------------------------------------------------------
+
+    /**
+     * Restores a set onto the stack in six steps (safety backup, stop, MongoDB, storage folder, recreate, health),
+     * telling the listener about each from this thread. Refused unless {@code typedStackName} is the stack's name, and
+     * while any other work runs on the stack.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public RestoreOutcome restore(String id, String typedStackName, Consumer<RestoreStep> listener) {
+        BackupRunRecord set = restorableRun(id);
+        String name = stack.stackName().orElseThrow(() -> new IllegalStateException("The stack is not configured yet."));
+        if (typedStackName == null || !name.equals(typedStackName.strip())) {
+            throw new IllegalArgumentException("Type the stack's name, " + name + ", to confirm the restore.");
+        }
+        BackupPlanSettings safetyPlan = plans.findByName(set.plan()).map(BackupPlan::settings)
+                .map(plan -> new BackupPlanSettings(plan.name(), plan.cron(), plan.target(), Contents.BOTH, plan.includeSystemDatabases(),
+                        plan.compressionLevel(), plan.retention(), null, plan.enabled()))
+                .orElseGet(() -> BackupPlanSettings.nightly(Path.of(set.location()).getParent()));
+        String actor = RequestOrigin.actor();
+        try (var claim = stack.claim("the restore of " + id, true)) {
+            return restoreWorkflow.restore(set, safetyPlan, actor, listener);
+        }
+    }
+
+    /**
+     * Adds a set found in a folder to the history by its manifest alone (a new portal on a new host), after checking
+     * every file against it, so that it can be restored.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional
+    public BackupRunRecord importSet(String folder) {
+        Path set;
+        try {
+            set = Path.of(folder == null ? "" : folder.strip()).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("Not a valid path: " + e.getReason() + ".");
+        }
+        if (!java.nio.file.Files.isRegularFile(set.resolve(BackupSetWriter.MANIFEST))) {
+            throw new IllegalArgumentException("There is no " + BackupSetWriter.MANIFEST + " in " + set + ".");
+        }
+        List<String> problems = BackupSetWriter.verify(set);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("The set in " + set + " does not match its manifest: " + String.join("; ", problems));
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.fromJson(java.nio.file.Files.readString(set.resolve(BackupSetWriter.MANIFEST)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (runs.existsById(manifest.setId())) {
+            throw new IllegalStateException("Backup " + manifest.setId() + " is already in the history.");
+        }
+        BackupRun run = new BackupRun();
+        run.id = manifest.setId();
+        run.planName = manifest.plan();
+        run.trigger = Trigger.IMPORT;
+        run.actor = RequestOrigin.actor();
+        run.status = RunStatus.SUCCEEDED;
+        run.startedAt = manifest.startedAt();
+        run.finishedAt = manifest.finishedAt();
+        run.location = set.toString();
+        run.sizeBytes = manifest.totalSize();
+        run.documents = manifest.documents();
+        run.manifest = manifest.toJson();
+        run.verifiedAt = clock.instant();
+        run.imported = true;
+        runs.save(run);
+        events.publishEvent(new BackupEvents.SetImported(run.id, run.location));
+        return run.record();
+    }
+
+    // ---- Live progress -------------------------------------------------------------------------------------------
+
+    /** Work running right now, with its progress. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public List<BackupProgress> running() {
+        return board.running();
+    }
+
+    /**
+     * Tells the subscriber about every progress change of running work (from the workers' threads); run the returned
+     * handle to unsubscribe.
+     */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public Runnable subscribe(Consumer<BackupProgress> subscriber) {
+        return board.subscribe(subscriber);
     }
 }

@@ -20,6 +20,23 @@ public record Manifest(int format, String setId, String plan, String trigger, St
         public static final StackState UNKNOWN = new StackState(null, null, null, null, null, null, null, null);
     }
 
+    /** The manifest as {@code manifest.json} holds it. */
+    public String toJson() {
+        try {
+            return BackupSetWriter.JSON.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Manifest fromJson(String json) {
+        try {
+            return BackupSetWriter.JSON.readValue(json, Manifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a backup manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public long totalSize() {
         return files.stream().mapToLong(BackupFile::size).sum();
     }

@@ -15,6 +15,7 @@ public final class Roles {
 
     public static final String IS_ADMIN = "hasRole('" + ADMIN + "')";
     public static final String IS_ADMIN_OR_VIEWER = "hasAnyRole('" + ADMIN + "', '" + VIEWER + "')";
+    public static final String IS_OPERATOR_OR_ADMIN = "hasAnyRole('" + OPERATOR + "', '" + ADMIN + "')";
     public static final String IS_SIGNED_IN = "isAuthenticated()";
 
     private Roles() {

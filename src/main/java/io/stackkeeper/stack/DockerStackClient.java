@@ -188,7 +188,7 @@ class DockerStackClient implements StackClient {
     }
 
     @Override
-    public ContainerFacts recreate(String nameOrId, String image, Duration grace) {
+    public ContainerFacts recreate(String nameOrId, String image, Duration grace, Map<String, String> newBindSources) {
         InspectContainerResponse old = call("inspect container " + nameOrId, () -> docker.inspectContainerCmd(nameOrId).exec());
         String name = old.getName().startsWith("/") ? old.getName().substring(1) : old.getName();
         if (!imagePresent(image)) {
@@ -204,7 +204,7 @@ class DockerStackClient implements StackClient {
         });
         String newId = null;
         try {
-            newId = call("create " + name + " from " + image, () -> createLike(old, oldImageConfig, name, image).exec().getId());
+            newId = call("create " + name + " from " + image, () -> createLike(old, oldImageConfig, name, image, newBindSources).exec().getId());
             connectExtraNetworks(old, newId);
             String created = newId;
             call("start " + name, () -> {
@@ -219,11 +219,12 @@ class DockerStackClient implements StackClient {
         return inspect(newId).orElseThrow(() -> new StackException("The new container " + name + " vanished after start."));
     }
 
-    private CreateContainerCmd createLike(InspectContainerResponse old, ContainerConfig oldImage, String name, String image) {
+    private CreateContainerCmd createLike(InspectContainerResponse old, ContainerConfig oldImage, String name, String image,
+            Map<String, String> newBindSources) {
         ContainerConfig config = old.getConfig();
         CreateContainerCmd create = docker.createContainerCmd(image)
                 .withName(name)
-                .withHostConfig(portable(old.getHostConfig()))
+                .withHostConfig(withBindSources(portable(old.getHostConfig()), newBindSources))
                 .withEnv(withoutImageDefaults(config.getEnv(), oldImage == null ? null : oldImage.getEnv()))
                 .withLabels(labelsWithoutImageDefaults(config.getLabels(), oldImage == null ? null : oldImage.getLabels()));
         if (config.getExposedPorts() != null) {
@@ -252,6 +253,27 @@ class DockerStackClient implements StackClient {
      * Podman reports ulimits by their kernel names ({@code RLIMIT_NOFILE}) but accepts only Docker's ({@code nofile})
      * when creating; Docker reports Docker's names, which this leaves unchanged.
      */
+    private static HostConfig withBindSources(HostConfig host, Map<String, String> newSources) {
+        if (newSources.isEmpty()) {
+            return host;
+        }
+        Bind[] binds = host == null || host.getBinds() == null ? new Bind[0] : host.getBinds();
+        java.util.Set<String> missing = new java.util.TreeSet<>(newSources.keySet());
+        Bind[] replaced = Arrays.stream(binds).map(bind -> {
+            String source = newSources.get(bind.getVolume().getPath());
+            if (source == null) {
+                return bind;
+            }
+            missing.remove(bind.getVolume().getPath());
+            return new Bind(source, bind.getVolume(), bind.getAccessMode(), bind.getSecMode(), bind.getNoCopy(),
+                    bind.getPropagationMode());
+        }).toArray(Bind[]::new);
+        if (!missing.isEmpty()) {
+            throw new StackException("The container has no bind mount at " + String.join(", ", missing) + ".");
+        }
+        return host.withBinds(replaced);
+    }
+
     static HostConfig portable(HostConfig host) {
         if (host == null || host.getUlimits() == null) {
             return host;

@@ -25,18 +25,31 @@ class MongoAdmin implements Closeable {
     private final String where;
 
     MongoAdmin(String uri, Duration timeout) {
-        ConnectionString connection;
+        ConnectionString connection = connection(uri);
+        this.where = String.join(",", connection.getHosts());
+        this.client = client(connection, timeout, timeout);
+    }
+
+    /** A client whose connecting is bounded by {@code timeout} but whose reads are not, for dumps and restores. */
+    static MongoClient longWorkClient(String uri, Duration timeout) {
+        return client(connection(uri), timeout, Duration.ZERO);
+    }
+
+    private static ConnectionString connection(String uri) {
         try {
-            connection = new ConnectionString(uri);
+            return new ConnectionString(uri);
         } catch (IllegalArgumentException e) {
             throw new StackException("The MongoDB URI is malformed: " + e.getMessage());
         }
-        this.where = String.join(",", connection.getHosts());
+    }
+
+    private static MongoClient client(ConnectionString connection, Duration timeout, Duration readTimeout) {
         int millis = (int) timeout.toMillis();
-        this.client = MongoClients.create(MongoClientSettings.builder()
+        return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(millis, TimeUnit.MILLISECONDS).readTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(millis, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .build());
     }
 

@@ -1,19 +1,12 @@
 package io.stackkeeper.stack;
 
+import io.stackkeeper.base.FieldsRefusedException;
 import java.util.Map;
 
-/** Stack settings that cannot be saved; each refused field has its own message, shown next to it. */
-public class SettingsRefusedException extends IllegalArgumentException {
-
-    private final transient Map<String, String> fieldErrors;
+/** Stack settings that cannot be saved; field names are those of {@link StackSettingsChange}. */
+public class SettingsRefusedException extends FieldsRefusedException {
 
     public SettingsRefusedException(Map<String, String> fieldErrors) {
-        super("Some settings are not valid: " + String.join("; ", fieldErrors.values()));
-        this.fieldErrors = Map.copyOf(fieldErrors);
-    }
-
-    /** Field name (as in {@link StackSettingsChange}) to the reason it was refused. */
-    public Map<String, String> fieldErrors() {
-        return fieldErrors;
+        super("Some settings are not valid", fieldErrors);
     }
 }

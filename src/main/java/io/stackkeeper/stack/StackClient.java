@@ -35,7 +35,12 @@ interface StackClient extends Closeable {
      * labels and restart policy (values the old image supplied are left to the new image). The new container is
      * started; if it cannot be created or started, the old one is put back and started again.
      */
-    ContainerFacts recreate(String nameOrId, String image, Duration grace);
+    default ContainerFacts recreate(String nameOrId, String image, Duration grace) {
+        return recreate(nameOrId, image, grace, java.util.Map.of());
+    }
+
+    /** As {@link #recreate(String, String, Duration)}, with the host folders of some bind mounts replaced (container path to new host path). */
+    ContainerFacts recreate(String nameOrId, String image, Duration grace, java.util.Map<String, String> newBindSources);
 
     List<ImageFacts> listImages();
 

@@ -47,6 +47,7 @@ public class StackService {
     private final Clock clock;
     private final ExecutorService io;
     private volatile CachedClient cachedClient;
+    private final StackClaims claims;
 
     StackService(StackSettingsRepository repository, SecretCipher cipher, ApplicationEventPublisher events,
             StackProperties properties, Clock clock) {
@@ -55,6 +56,7 @@ public class StackService {
         this.events = events;
         this.timeout = properties.timeout();
         this.clock = clock;
+        this.claims = new StackClaims(clock);
         AtomicInteger threads = new AtomicInteger();
         this.io = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "stack-io-" + threads.incrementAndGet());
@@ -107,6 +109,7 @@ public class StackService {
         repository.save(settings);
         cachedClient = null;
         events.publishEvent(new StackSettingsChanged(changed));
+        events.publishEvent(new StackSettingsSaved(false));
         return view(settings);
     }
 
@@ -130,6 +133,7 @@ public class StackService {
         repository.save(settings);
         cachedClient = null;
         events.publishEvent(new StackSettingsChanged(List.of("demo stack configured")));
+        events.publishEvent(new StackSettingsSaved(true));
     }
 
     private Map<String, String> unknownContainers(StackSettingsChange change) {
@@ -439,6 +443,109 @@ public class StackService {
         return new StackOverview(snapshot.isPresent(), snapshot.map(StackSnapshot::demo).orElse(false), engine.join(), b, f,
                 mongo.join(), redis.join(), storageHostPath(snapshot.orElse(null), b.facts()), compatible(b.facts(), f.facts()),
                 floating(b.facts()) || floating(f.facts()));
+    }
+
+    // ---- Work on the stack: backups, restores, upgrades ------------------------------------------------------
+
+    /**
+     * Claims the stack for a piece of work; shared work (backups, drills) runs side by side, exclusive work (restore,
+     * upgrade) alone. Refused with {@link StackBusyException} naming what runs.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public StackClaim claim(String work, boolean exclusive) {
+        return claims.claim(work, exclusive);
+    }
+
+    /** What holds the stack right now, e.g. {@code restore of set ...}; empty when idle. */
+    public List<String> runningWork() {
+        return claims.running();
+    }
+
+    /** The stack's name as people type it to confirm a restore: the compose project, else the backend container. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<String> stackName() {
+        return snapshot().map(s -> s.lookupMode() == ContainerLookup.COMPOSE ? s.composeProject() : s.backendContainer());
+    }
+
+    /**
+     * A client of the stack's MongoDB for long work (dumps, restores): connecting is bounded by the configured
+     * timeout, reading is not. The caller closes it.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public com.mongodb.client.MongoClient openMongo() {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        if (s.mongoUri() == null) {
+            throw new StackException("No MongoDB URI is set in the stack settings.");
+        }
+        return MongoAdmin.longWorkClient(s.mongoUri(), timeout);
+    }
+
+    /** The storage folder on the portal's host: the configured one, else the backend's mount at {@value #STORAGE_MOUNT}. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public Optional<java.nio.file.Path> storageFolder() {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        if (s.storageHostPath() != null) {
+            return Optional.of(java.nio.file.Path.of(s.storageHostPath()));
+        }
+        return Optional.ofNullable(storageHostPath(s, bounded(() -> container(s, true)))).map(java.nio.file.Path::of);
+    }
+
+    /** Stops the backend container, giving it {@code grace} to finish. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public void stopBackend(Duration grace) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        ContainerFacts backend = bounded(() -> container(s, true));
+        client(s).stop(backend.id(), grace);
+    }
+
+    /**
+     * Recreates the backend container from its own image with all its configuration, but {@code storage} (when not
+     * null) mounted at {@value #STORAGE_MOUNT}, and starts it.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public ContainerFacts recreateBackendWithStorage(java.nio.file.Path storage, Duration grace) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        ContainerFacts backend = bounded(() -> container(s, true));
+        return client(s).recreate(backend.id(), backend.image(), grace,
+                storage == null ? Map.of() : Map.of(STORAGE_MOUNT, storage.toString()));
+    }
+
+    /**
+     * Waits until the backend answers 200 on {@code /} and on {@code /status} (with the configured User-Agent);
+     * fails with the last answer seen when {@code limit} passes.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public void awaitBackendHealthy(Duration limit) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        long deadline = System.nanoTime() + limit.toNanos();
+        String last = "no answer yet";
+        while (true) {
+            try {
+                int root = get(s.backendUrl(), "/", null).statusCode();
+                int status = root == 200 ? get(s.backendUrl(), "/status", s.statusUserAgent()).statusCode() : -1;
+                if (root == 200 && status == 200) {
+                    return;
+                }
+                last = root != 200 ? "/ answered " + root : "/status answered " + status;
+            } catch (StackException e) {
+                last = e.getMessage();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException("The backend was not healthy within " + limit.toSeconds() + " s: " + last + ".");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while waiting for the backend.");
+            }
+        }
     }
 
     /** Backend and frontend majors equal; {@code null} when either version is unknown. */

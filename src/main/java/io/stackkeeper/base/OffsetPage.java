@@ -1,10 +1,10 @@
-package io.stackkeeper.audit;
+package io.stackkeeper.base;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /** A {@link Pageable} at an arbitrary offset, as Vaadin's lazy data providers ask for rows. */
-record OffsetPage(long offset, int limit, Sort sort) implements Pageable {
+public record OffsetPage(long offset, int limit, Sort sort) implements Pageable {
 
     @Override
     public int getPageNumber() {

@@ -1,4 +1,4 @@
-package io.stackkeeper.audit;
+package io.stackkeeper.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

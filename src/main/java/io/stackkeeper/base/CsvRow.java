@@ -1,12 +1,12 @@
-package io.stackkeeper.audit;
+package io.stackkeeper.base;
 
 /** One CSV line (RFC 4180): fields quoted when needed, CRLF at the end. */
-final class CsvRow {
+public final class CsvRow {
 
     private CsvRow() {
     }
 
-    static String of(Object... fields) {
+    public static String of(Object... fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {

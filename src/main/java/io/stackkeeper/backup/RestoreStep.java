@@ -1,0 +1,16 @@
+package io.stackkeeper.backup;
+
+/**
+ * One step of a restore as the page shows it.
+ *
+ * @param number 1 to 6
+ * @param message what the step did, or why it failed and how to go back
+ * @param progress documents or bytes done while the step runs; {@code null} otherwise
+ */
+public record RestoreStep(int number, String title, State state, String message, BackupProgress progress) {
+
+    public enum State { PENDING, RUNNING, DONE, SKIPPED, FAILED }
+
+    public static final java.util.List<String> TITLES = java.util.List.of("Safety backup of the current state", "Stop the backend",
+            "Restore MongoDB", "Restore the storage folder", "Recreate the backend", "Start and check the backend");
+}

@@ -1,0 +1,43 @@
+package io.stackkeeper.stack;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who works on the stack right now. Shared work (backups, drills) runs side by side; exclusive work (a restore, an
+ * upgrade) runs alone, and nothing else starts while it runs.
+ */
+final class StackClaims {
+
+    private record Claim(String work, boolean exclusive, Instant since) {
+    }
+
+    private final Clock clock;
+    private final List<Claim> claims = new ArrayList<>();
+
+    StackClaims(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized StackClaim claim(String work, boolean exclusive) {
+        for (Claim claim : claims) {
+            if (claim.exclusive() || exclusive) {
+                throw new StackBusyException("The stack is busy: " + claim.work() + " is running since " + claim.since()
+                        + ". Try again when it has finished.");
+            }
+        }
+        Claim claim = new Claim(work, exclusive, clock.instant());
+        claims.add(claim);
+        return () -> release(claim);
+    }
+
+    private synchronized void release(Claim claim) {
+        claims.remove(claim);
+    }
+
+    synchronized List<String> running() {
+        return claims.stream().map(Claim::work).toList();
+    }
+}
