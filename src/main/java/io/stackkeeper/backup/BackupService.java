@@ -33,7 +33,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -58,11 +61,13 @@ public class BackupService {
     private final Clock clock;
     private final DataFolder dataFolder;
     private final RestoreWorkflow restoreWorkflow;
+    private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
 
     BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
             BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
-            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, RestoreWorkflow restoreWorkflow) {
+            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, RestoreWorkflow restoreWorkflow,
+            PlatformTransactionManager transactions) {
         this.plans = plans;
         this.runs = runs;
         this.runner = runner;
@@ -75,6 +80,8 @@ public class BackupService {
         this.clock = clock;
         this.dataFolder = dataFolder;
         this.restoreWorkflow = restoreWorkflow;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         AtomicInteger threads = new AtomicInteger();
         this.work = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "backup-work-" + threads.incrementAndGet());
@@ -188,11 +195,13 @@ public class BackupService {
 
     private void ensureDefaultPlan() {
         try {
-            if (plans.count() == 0 && stack.configured()) {
-                BackupPlanSettings nightly = BackupPlanSettings.nightly(dataFolder.resolve("backups"));
-                savePlan(null, nightly);
-                log.info("Created the default backup plan 'nightly' into {}", nightly.target());
-            }
+            ownTransaction.executeWithoutResult(status -> {
+                if (plans.count() == 0 && stack.configured()) {
+                    BackupPlanSettings nightly = BackupPlanSettings.nightly(dataFolder.resolve("backups"));
+                    savePlan(null, nightly);
+                    log.info("Created the default backup plan 'nightly' into {}", nightly.target());
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("The default backup plan could not be created: {}", e.getMessage());
         }
