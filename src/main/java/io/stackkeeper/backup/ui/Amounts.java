@@ -1,0 +1,66 @@
+package io.stackkeeper.backup.ui;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Sizes, rates and durations as the backup pages print them. */
+final class Amounts {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
+
+    private Amounts() {
+    }
+
+    static String bytes(Long bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    static String rate(Long bytesPerSecond) {
+        return bytesPerSecond == null ? "" : bytes(bytesPerSecond) + "/s";
+    }
+
+    static String duration(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds < 1) {
+            return duration.toMillis() + " ms";
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    static String count(Long count) {
+        return count == null ? "" : String.format(Locale.ENGLISH, "%,d", count);
+    }
+
+    static String ago(Duration duration) {
+        long hours = duration.toHours();
+        if (hours < 1) {
+            return Math.max(0, duration.toMinutes()) + " minutes ago";
+        }
+        if (hours < 48) {
+            return hours + (hours == 1 ? " hour ago" : " hours ago");
+        }
+        return duration.toDays() + " days ago";
+    }
+}

@@ -1,0 +1,137 @@
+package io.stackkeeper.backup.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.stackkeeper.BrowserTest;
+import io.stackkeeper.TestUsers;
+import io.stackkeeper.security.Role;
+import io.stackkeeper.stack.SampleStack;
+import io.stackkeeper.stack.StackService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class BackupsInBrowserTest extends BrowserTest {
+
+    private static SampleStack sample;
+
+    @Autowired
+    StackService stack;
+
+    @BeforeAll
+    static void startSampleStack() throws Exception {
+        sample = new SampleStack("89.0.0", "89.0.0");
+        try (MongoClient mongo = MongoClients.create(sample.mongoUri(SampleStack.MONGO_PASSWORD))) {
+            List<Document> events = new ArrayList<>();
+            for (int i = 0; i < 150_000; i++) {
+                events.add(new Document("_id", i).append("kind", "view").append("dashboard", "Dashboard " + i % 40)
+                        .append("payload", "p".repeat(120)));
+            }
+            mongo.getDatabase("toucan").getCollection("events").insertMany(events);
+        }
+        Files.writeString(sample.storage.resolve("notes.txt"), "kept in storage\n");
+    }
+
+    @AfterAll
+    static void removeSampleStack() {
+        sample.close();
+    }
+
+    @BeforeEach
+    void configure() {
+        TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
+    }
+
+    private Locator dialogButton(String name) {
+        return page.locator("vaadin-dialog-overlay").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void an_operator_creates_a_plan_runs_it_sees_the_progress_bar_move_and_the_run_in_history() throws Exception {
+        Path target = Files.createTempDirectory("browser-backups");
+        String operator = TestUsers.create(accounts, "ops", Role.OPERATOR);
+        String plan = TestUsers.unique("web").toLowerCase();
+        signInAndWait(operator, TestUsers.PASSWORD);
+        open("backups");
+        page.locator("#new-plan").click();
+        page.locator("#plan-name input").fill(plan);
+        page.locator("#plan-cron input").fill("0 30 3 ? * MON");
+        page.locator("#plan-cron input").press("Tab");
+        assertThat(page.locator("#plan-schedule-words")).containsText("every Monday at 03:30 UTC");
+        page.locator("#plan-target input").fill(target.toString());
+        screenshot("20-backups-plan-dialog");
+        dialogButton("Save").click();
+        assertThat(page.locator("#plans")).containsText(plan);
+
+        page.locator("#run-" + plan).click();
+        assertThat(page.locator("#backup-progress vaadin-progress-bar")).isVisible();
+        assertThat(page.locator("#backup-progress .sk-progress-text")).containsText("documents");
+        screenshot("21-backups-progress");
+        assertThat(page.locator("#history")).containsText("succeeded", new com.microsoft.playwright.assertions.LocatorAssertions
+                .ContainsTextOptions().setTimeout(60_000));
+        page.locator("#history vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(plan)).first().click();
+        assertThat(page.locator("#manifest-collections")).containsText("events");
+        screenshot("22-backups-history");
+    }
+
+    @Test
+    void a_viewer_sees_plans_and_history_but_no_buttons() {
+        String viewer = TestUsers.create(accounts, "manager", Role.VIEWER);
+        signInAndWait(viewer, TestUsers.PASSWORD);
+        open("backups");
+        assertThat(page.locator("#plans")).containsText("nightly");
+        assertThat(page.locator("#history")).isVisible();
+        assertThat(page.locator("#new-plan")).hasCount(0);
+        assertThat(page.locator("[id^=run-]")).hasCount(0);
+        screenshot("23-backups-viewer");
+    }
+
+    @Test
+    void an_admin_restores_a_set_after_typing_the_stack_name() throws Exception {
+        Path target = Files.createTempDirectory("browser-restore");
+        String admin = TestUsers.create(accounts, "root", Role.ADMIN);
+        String plan = TestUsers.unique("rs").toLowerCase();
+        TestUsers.as(admin, List.of(Role.ADMIN), () -> backupsService().savePlan(null, new io.stackkeeper.backup.BackupPlanSettings(plan,
+                "0 0 4 * * ?", target.toString(), io.stackkeeper.backup.Contents.BOTH, false, 1,
+                new io.stackkeeper.backup.RetentionPolicy(3, 0, 0, 0, 0, 0), null, true)));
+        io.stackkeeper.backup.BackupRunRecord run = TestUsers.as(admin, List.of(Role.ADMIN),
+                () -> backupsService().backUpAndWait(plan, io.stackkeeper.backup.Trigger.MANUAL));
+        Files.writeString(sample.storage.resolve("notes.txt"), "changed after the backup\n");
+        String stackName = TestUsers.asAdmin(() -> stack.stackName()).orElseThrow();
+
+        signInAndWait(admin, TestUsers.PASSWORD);
+        open("backups");
+        page.locator("#history vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(plan)).first().click();
+        page.locator("#restore-set").click();
+        assertThat(page.locator("#restore-start")).isDisabled();
+        page.locator("#restore-confirmation input").fill("not-the-name");
+        assertThat(page.locator("#restore-start")).isDisabled();
+        page.locator("#restore-confirmation input").fill(stackName);
+        page.locator("#restore-start").click();
+        assertThat(page.locator("#restore-outcome")).containsText("The stack runs on the restored set " + run.id(),
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+        for (int step = 1; step <= 6; step++) {
+            assertThat(page.locator("#restore-step-" + step)).containsText("done");
+        }
+        screenshot("24-backups-restore");
+        org.assertj.core.api.Assertions.assertThat(sample.storage.resolve("notes.txt")).hasContent("kept in storage\n");
+    }
+
+    @Autowired
+    io.stackkeeper.backup.BackupService backups;
+
+    private io.stackkeeper.backup.BackupService backupsService() {
+        return backups;
+    }
+}
