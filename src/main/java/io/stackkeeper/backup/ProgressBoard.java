@@ -79,6 +79,7 @@ class ProgressBoard {
         private volatile long documents;
         private volatile long bytes;
         private volatile String current = "starting";
+        private volatile boolean advancedBefore;
 
         private Reporter(String runId, String plan, String work, long expectedBytes, Instant started) {
             this.runId = runId;
@@ -92,7 +93,8 @@ class ProgressBoard {
             this.current = current;
             this.documents = documentsDone;
             this.bytes = bytesDone;
-            tell(snapshot(false, null), false);
+            tell(snapshot(false, null), !advancedBefore);
+            advancedBefore = true;
         }
 
         void finished(String error) {

@@ -31,6 +31,8 @@ class DemoStackTest {
     static void demo(DynamicPropertyRegistry registry) throws Exception {
         LocalEngine.requireRunning();
         registry.add("stackkeeper.demo", () -> "true");
+        // Quartz registers its store's connection provider by scheduler name, JVM-wide: each context needs its own name
+        registry.add("spring.quartz.scheduler-name", () -> "demo-test-scheduler");
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1");
         registry.add("stackkeeper.data-dir", () -> tempDir());
         registry.add("stackkeeper.stack.demo-name", () -> NAME);
