@@ -52,6 +52,9 @@ class BackupServiceTest {
     @Autowired
     AuditLog auditLog;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @TempDir
     Path target;
 
@@ -209,6 +212,23 @@ class BackupServiceTest {
         assertThat(TestUsers.asAdmin(() -> backups.newestSet(name))).get().extracting(BackupRunRecord::id).isEqualTo(good.id());
         assertThat(TestUsers.asAdmin(() -> auditLog.search(new AuditQuery(null, "backup.failed", null, null, null), 0, 10))
                 .items()).anyMatch(e -> failed.id().equals(e.target()));
+    }
+
+    @Test
+    void a_set_is_imported_from_its_folder_by_its_manifest_alone_and_can_be_drilled() throws Exception {
+        String name = TestUsers.unique("import").toLowerCase();
+        plan(name, Contents.MONGO, new RetentionPolicy(3, 0, 0, 0, 0, 0));
+        BackupRunRecord run = backUp(name);
+        jdbc.update("DELETE FROM backup_run WHERE id = ?", run.id());
+
+        BackupRunRecord imported = TestUsers.asAdmin(() -> backups.importSet(run.location()));
+
+        assertThat(imported.id()).isEqualTo(run.id());
+        assertThat(imported.trigger()).isEqualTo(Trigger.IMPORT);
+        assertThat(imported.documents()).isEqualTo(run.documents());
+        assertThat(TestUsers.asAdmin(() -> backups.drill(run.id())).drillOk()).isTrue();
+        assertThatThrownBy(() -> TestUsers.asAdmin(() -> backups.importSet(run.location()))).hasMessageContaining("already in the history");
+        assertThatThrownBy(() -> TestUsers.asAdmin(() -> backups.importSet(target.toString()))).hasMessageContaining("no manifest.json");
     }
 
     @Test

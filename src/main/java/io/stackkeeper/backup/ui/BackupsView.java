@@ -138,7 +138,6 @@ public class BackupsView extends VerticalLayout {
             return created;
         });
         if (p.finished()) {
-            progress.remove(row);
             progressRows.remove(p.runId());
             Notification note = Notification.show(p.error() == null ? "The " + p.work() + " of " + p.runId() + " has finished."
                     : "The " + p.work() + " of " + p.runId() + " failed: " + p.error(), p.error() == null ? 4000 : 0, Notification.Position.BOTTOM_START);
@@ -148,7 +147,6 @@ public class BackupsView extends VerticalLayout {
                 close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 note.add(close);
             }
-            return;
         }
         row.removeAll();
         ProgressBar bar = new ProgressBar();
@@ -158,13 +156,18 @@ public class BackupsView extends VerticalLayout {
         } else {
             bar.setValue(p.fraction());
         }
-        Span title = new Span(capitalized(p.work()) + " " + p.runId());
+        Span title = new Span(capitalized(p.work()) + " " + p.runId() + (p.finished() ? p.error() == null ? ": finished" : ": failed" : ""));
         title.getStyle().set("font-weight", "600");
-        Span line = new Span(p.current() + " · " + Amounts.count(p.documentsDone()) + " documents · " + Amounts.bytes(p.bytesDone())
-                + " · " + Amounts.rate(p.bytesPerSecond()));
+        Span line = new Span((p.finished() ? p.error() == null ? "done" : p.error() : p.current()) + " · "
+                + Amounts.count(p.documentsDone()) + " documents · " + Amounts.bytes(p.bytesDone()) + " · " + Amounts.rate(p.bytesPerSecond()));
         line.addClassName("sk-progress-line");
         line.addClassName("sk-progress-text");
         row.add(title, bar, line);
+        if (p.finished()) {
+            Button dismiss = new Button("Dismiss", e -> progress.remove(row));
+            dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            row.add(dismiss);
+        }
     }
 
     private static String capitalized(String text) {
@@ -297,12 +300,12 @@ public class BackupsView extends VerticalLayout {
 
         history.addColumn(r -> Amounts.TIME.format(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(BackupRunRecord::plan).setHeader("Plan").setAutoWidth(true).setFlexGrow(0);
-        history.addComponentColumn(BackupsView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(BackupsView::statusBadge).setHeader("Status").setWidth("8rem").setFlexGrow(0);
         history.addColumn(r -> r.trigger().label()).setHeader("Trigger").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(BackupRunRecord::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(r -> Amounts.duration(r.duration())).setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(r -> Amounts.bytes(r.sizeBytes())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(r -> Amounts.rate(r.bytesPerSecond())).setHeader("Throughput").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(r -> Amounts.bytes(r.sizeBytes())).setHeader("Size").setWidth("6.5rem").setFlexGrow(0);
+        history.addColumn(r -> Amounts.rate(r.bytesPerSecond())).setHeader("Throughput").setWidth("8rem").setFlexGrow(0);
         history.addColumn(r -> Amounts.count(r.documents())).setHeader("Documents").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(BackupsView::checkedState).setHeader("Verified").setFlexGrow(1);
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

@@ -3,10 +3,17 @@ package io.stackkeeper.backup.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.stackkeeper.BrowserTest;
+import io.stackkeeper.backup.BackupPlanSettings;
+import io.stackkeeper.backup.BackupRunRecord;
+import io.stackkeeper.backup.BackupService;
+import io.stackkeeper.backup.Contents;
+import io.stackkeeper.backup.RetentionPolicy;
+import io.stackkeeper.backup.Trigger;
 import io.stackkeeper.TestUsers;
 import io.stackkeeper.security.Role;
 import io.stackkeeper.stack.SampleStack;
@@ -15,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** A person's path through the Backups page: create and run a plan, read history as a manager, restore as an admin. */
 class BackupsInBrowserTest extends BrowserTest {
 
     private static SampleStack sample;
 
     @Autowired
     StackService stack;
+
+    @Autowired
+    BackupService backups;
 
     @BeforeAll
     static void startSampleStack() throws Exception {
@@ -78,8 +90,7 @@ class BackupsInBrowserTest extends BrowserTest {
         assertThat(page.locator("#backup-progress vaadin-progress-bar")).isVisible();
         assertThat(page.locator("#backup-progress .sk-progress-text")).containsText("documents");
         screenshot("21-backups-progress");
-        assertThat(page.locator("#history")).containsText("succeeded", new com.microsoft.playwright.assertions.LocatorAssertions
-                .ContainsTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#history")).containsText("succeeded", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         page.locator("#history vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(plan)).first().click();
         assertThat(page.locator("#manifest-collections")).containsText("events");
         screenshot("22-backups-history");
@@ -102,11 +113,11 @@ class BackupsInBrowserTest extends BrowserTest {
         Path target = Files.createTempDirectory("browser-restore");
         String admin = TestUsers.create(accounts, "root", Role.ADMIN);
         String plan = TestUsers.unique("rs").toLowerCase();
-        TestUsers.as(admin, List.of(Role.ADMIN), () -> backupsService().savePlan(null, new io.stackkeeper.backup.BackupPlanSettings(plan,
-                "0 0 4 * * ?", target.toString(), io.stackkeeper.backup.Contents.BOTH, false, 1,
-                new io.stackkeeper.backup.RetentionPolicy(3, 0, 0, 0, 0, 0), null, true)));
-        io.stackkeeper.backup.BackupRunRecord run = TestUsers.as(admin, List.of(Role.ADMIN),
-                () -> backupsService().backUpAndWait(plan, io.stackkeeper.backup.Trigger.MANUAL));
+        TestUsers.as(admin, List.of(Role.ADMIN), () -> backups.savePlan(null, new BackupPlanSettings(plan,
+                "0 0 4 * * ?", target.toString(), Contents.BOTH, false, 1,
+                new RetentionPolicy(3, 0, 0, 0, 0, 0), null, true)));
+        BackupRunRecord run = TestUsers.as(admin, List.of(Role.ADMIN),
+                () -> backups.backUpAndWait(plan, Trigger.MANUAL));
         Files.writeString(sample.storage.resolve("notes.txt"), "changed after the backup\n");
         String stackName = TestUsers.asAdmin(() -> stack.stackName()).orElseThrow();
 
@@ -120,18 +131,11 @@ class BackupsInBrowserTest extends BrowserTest {
         page.locator("#restore-confirmation input").fill(stackName);
         page.locator("#restore-start").click();
         assertThat(page.locator("#restore-outcome")).containsText("The stack runs on the restored set " + run.id(),
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+                new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
         for (int step = 1; step <= 6; step++) {
             assertThat(page.locator("#restore-step-" + step)).containsText("done");
         }
         screenshot("24-backups-restore");
-        org.assertj.core.api.Assertions.assertThat(sample.storage.resolve("notes.txt")).hasContent("kept in storage\n");
-    }
-
-    @Autowired
-    io.stackkeeper.backup.BackupService backups;
-
-    private io.stackkeeper.backup.BackupService backupsService() {
-        return backups;
+        Assertions.assertThat(sample.storage.resolve("notes.txt")).hasContent("kept in storage\n");
     }
 }
