@@ -165,6 +165,7 @@ public class BackupsView extends VerticalLayout {
         row.add(title, bar, line);
         if (p.finished()) {
             Button dismiss = new Button("Dismiss", e -> progress.remove(row));
+            dismiss.getStyle().set("align-self", "flex-start");
             dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             row.add(dismiss);
         }
@@ -177,13 +178,13 @@ public class BackupsView extends VerticalLayout {
     // ---- Plans ---------------------------------------------------------------------------------------------------
 
     private Card plansCard() {
-        plans.addColumn(p -> p.name()).setHeader("Plan").setAutoWidth(true).setFlexGrow(0);
+        plans.addColumn(p -> p.name()).setHeader("Plan").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(p -> "Sets go to " + p.settings().target());
         plans.addColumn(p -> p.settings().enabled() ? p.scheduleInWords() : "disabled").setHeader("Schedule").setAutoWidth(true)
                 .setFlexGrow(0);
         plans.addColumn(p -> p.nextRuns().isEmpty() ? "" : Amounts.UTC_TIME.format(p.nextRuns().get(0))).setHeader("Next run").setAutoWidth(true);
         plans.addColumn(p -> p.settings().contents().label()).setHeader("Contents").setAutoWidth(true);
-        plans.addColumn(p -> retentionWords(p)).setHeader("Retention").setAutoWidth(true);
-        plans.addColumn(p -> p.settings().target()).setHeader("Target").setFlexGrow(1).setTooltipGenerator(p -> p.settings().target());
+        plans.addColumn(p -> retentionWords(p)).setHeader("Retention").setAutoWidth(true).setFlexGrow(1);
         if (operator) {
             plans.addComponentColumn(this::planActions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }

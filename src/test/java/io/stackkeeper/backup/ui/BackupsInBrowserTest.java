@@ -86,8 +86,12 @@ class BackupsInBrowserTest extends BrowserTest {
         dialogButton("Save").click();
         assertThat(page.locator("#plans")).containsText(plan);
 
+        assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
+        page.waitForFunction("() => !document.querySelector('vaadin-connection-indicator[loading]')");
         page.locator("#run-" + plan).click();
         assertThat(page.locator("#history")).containsText("succeeded", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#backup-progress")).containsText("finished");
+        assertThat(page.locator("#backup-progress vaadin-progress-bar")).isVisible();
         screenshot("21-backups-progress");
         page.locator("#history vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(plan)).first().click();
         assertThat(page.locator("#manifest-collections")).containsText("events");
