@@ -16,6 +16,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 
+    /** Refused fields also travel one by one, as {@code fieldErrors}, so a script can point at each. */
+    @ExceptionHandler(FieldsRefusedException.class)
+    ProblemDetail refusedFields(FieldsRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        problem.setProperty("fieldErrors", e.fieldErrors());
+        return problem;
+    }
+
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());

@@ -1,10 +1,15 @@
 package io.stackkeeper.stack;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/stack}: the facts of every stack component, each with its own error. */
+/**
+ * {@code GET /api/v1/stack}: the facts of every stack component, each with its own error; {@code PUT
+ * /api/v1/stack/settings}: the settings, as the settings page saves them (ADMIN), for provisioning by script.
+ */
 @RestController
 @RequestMapping("/api/v1/stack")
 class StackApi {
@@ -18,5 +23,10 @@ class StackApi {
     @GetMapping
     StackOverview overview() {
         return stack.overview();
+    }
+
+    @PutMapping("/settings")
+    SavedStackSettings save(@RequestBody StackSettingsChange settings) {
+        return stack.saveSettings(settings);
     }
 }
