@@ -7,12 +7,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.stackkeeper.ApiClient;
+import io.stackkeeper.ForkedPortal;
 import io.stackkeeper.stack.SampleStack;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackupMemoryBenchmark {
 
-    private static final String ADMIN_PASSWORD = "memory-benchmark-admin";
     private static final int SMALL_DOCUMENTS = 10_000;
     private static final int SMALL_MB = 5;
 
@@ -45,11 +43,9 @@ class BackupMemoryBenchmark {
             MongoCollection<Document> events = mongo.getDatabase("toucan").getCollection("events");
             insert(events, 0, SMALL_DOCUMENTS);
             fill(sample.storage, 0, SMALL_MB, 1);
-            int port = freePort();
-            Process portal = startPortal(port);
-            try {
-                ApiClient api = new ApiClient(port);
-                String token = awaitToken(api);
+            try (ForkedPortal portal = new ForkedPortal(work.resolve("portal-data"), "-Xmx256m")) {
+                String token = portal.start();
+                ApiClient api = portal.api();
                 ApiClient.Response saved = api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(token),
                         new ObjectMapper().writeValueAsString(sample.settings()));
                 assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);
@@ -74,9 +70,6 @@ class BackupMemoryBenchmark {
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, table);
                 assertThat(large.status).isEqualTo("SUCCEEDED");
-            } finally {
-                portal.destroy();
-                portal.waitFor();
             }
         }
     }
@@ -84,7 +77,7 @@ class BackupMemoryBenchmark {
     private record Run(String status, double seconds, long sizeBytes, long peakRssMb) {
     }
 
-    private Run backUp(ApiClient api, String token, Process portal) throws Exception {
+    private Run backUp(ApiClient api, String token, ForkedPortal portal) throws Exception {
         long start = System.nanoTime();
         ApiClient.Response started = api.send("POST", "/api/v1/backups", ApiClient.bearer(token), "{\"plan\":\"nightly\"}");
         assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(202);
@@ -98,44 +91,10 @@ class BackupMemoryBenchmark {
                 if (!"SUCCEEDED".equals(status)) {
                     System.out.println("Backup " + id + " " + status + ": " + run.body().get("error"));
                 }
-                return new Run(status, seconds, size, peakRssMb(portal));
+                return new Run(status, seconds, size, portal.peakRssMb());
             }
             Thread.sleep(1000);
         }
-    }
-
-    private static long peakRssMb(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
-    private Process startPortal(int port) throws IOException {
-        Path data = Files.createDirectories(work.resolve("portal-data"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "io.stackkeeper.Application")
-                .redirectErrorStream(true).redirectOutput(work.resolve("portal.log").toFile());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("STACKKEEPER_DATA_DIR", data.toString());
-        builder.environment().put("STACKKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return builder.start();
-    }
-
-    /** A token of the first admin, once the portal is up and has created that admin. */
-    private String awaitToken(ApiClient api) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                return api.tokenFor("admin", ADMIN_PASSWORD);
-            } catch (IllegalStateException notYet) {
-                // the portal is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The portal did not start; see " + work.resolve("portal.log"));
     }
 
     private static void insert(MongoCollection<Document> events, int from, int count) {
@@ -177,9 +136,4 @@ class BackupMemoryBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

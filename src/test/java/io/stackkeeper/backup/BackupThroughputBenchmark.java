@@ -94,18 +94,26 @@ class BackupThroughputBenchmark {
     Path work;
 
     private static final Logger ROOT_LOGGER = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private static final Logger WIRE_LOGGER = (Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire");
     private static Level rootLevel;
+    private static Level wireLevel;
 
-    /** Without a logback configuration the driver and the stand-in log every command at DEBUG, which would be timed too. */
+    /**
+     * Without a logback configuration the driver and the stand-in log every command at DEBUG, which would be timed too;
+     * the stand-in also logs the restorer's drop of a missing collection as an error with a stack trace.
+     */
     @BeforeAll
     static void quietLogs() {
         rootLevel = ROOT_LOGGER.getLevel();
+        wireLevel = WIRE_LOGGER.getLevel();
         ROOT_LOGGER.setLevel(Level.WARN);
+        WIRE_LOGGER.setLevel(Level.OFF);
     }
 
     @AfterAll
     static void restoreLogs() {
         ROOT_LOGGER.setLevel(rootLevel);
+        WIRE_LOGGER.setLevel(wireLevel);
     }
 
     @Test

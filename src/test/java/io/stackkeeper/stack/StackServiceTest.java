@@ -141,6 +141,27 @@ class StackServiceTest {
     }
 
     @Test
+    void an_admin_token_saves_the_settings_by_api_and_refused_fields_come_back_one_by_one() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String admin = TestUsers.create(accounts, "provisioner", Role.ADMIN);
+        String viewer = TestUsers.create(accounts, "lookonly", Role.VIEWER);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sample.settings());
+
+        ApiClient.Response saved = api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(api.tokenFor(admin, TestUsers.PASSWORD)), json);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().path("mongoUriSet").asBoolean()).isTrue();
+        assertThat(saved.body().toString()).doesNotContain(SampleStack.MONGO_PASSWORD);
+
+        ApiClient.Response refused = api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(api.tokenFor(admin, TestUsers.PASSWORD)),
+                json.replace("\"storageHostPath\":null", "\"storageHostPath\":\"relative/path\""));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("fieldErrors").path("storageHostPath").asText()).contains("absolute");
+
+        assertThat(api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(api.tokenFor(viewer, TestUsers.PASSWORD)), json).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void the_api_returns_the_same_facts_to_a_viewer_token() {
         saveSample();
         String viewer = TestUsers.create(accounts, "stackviewer", Role.VIEWER);

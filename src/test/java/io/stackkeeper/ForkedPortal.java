@@ -1,0 +1,89 @@
+package io.stackkeeper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole portal in its own JVM (from the test classpath) on a free port, with its data folder, for tests and
+ * benchmarks that must kill it, restart it, or bound its memory.
+ */
+public final class ForkedPortal implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "forked-portal-admin";
+
+    private final Path dataFolder;
+    private final Path log;
+    private final String[] jvmOptions;
+    private Process process;
+    private int port;
+
+    public ForkedPortal(Path dataFolder, String... jvmOptions) {
+        this.dataFolder = dataFolder;
+        this.log = dataFolder.resolveSibling(dataFolder.getFileName() + ".log");
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** Starts the portal and answers an admin token once it can sign in. */
+    public String start() throws Exception {
+        Files.createDirectories(dataFolder);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.util.List.of(jvmOptions));
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "io.stackkeeper.Application"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("STACKKEEPER_DATA_DIR", dataFolder.toString());
+        builder.environment().put("STACKKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The portal stopped at start; see " + log);
+            }
+            try {
+                return api().tokenFor("admin", ADMIN_PASSWORD);
+            } catch (IllegalStateException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("The portal did not start within 3 minutes; see " + log);
+    }
+
+    public ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Ends the portal at once, as a crash or {@code kill -9} would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The portal's peak resident memory so far (VmHWM), in MB. */
+    public long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
