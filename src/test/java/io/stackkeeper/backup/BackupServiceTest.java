@@ -232,6 +232,22 @@ class BackupServiceTest {
     }
 
     @Test
+    void a_target_that_became_unusable_fails_the_run_with_a_clear_message_and_writes_nothing() throws Exception {
+        String name = TestUsers.unique("blocked").toLowerCase();
+        Path sets = Files.createDirectories(target.resolve("sets"));
+        TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.savePlan(null, new BackupPlanSettings(name, "0 0 3 * * ?",
+                sets.toString(), Contents.MONGO, false, 1, new RetentionPolicy(3, 0, 0, 0, 0, 0), null, true)));
+        Files.delete(sets);
+        Files.writeString(sets, "a file where the backups folder was");
+
+        BackupRunRecord failed = backUp(name);
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.error()).contains("The backup target " + sets + " cannot be used");
+        assertThat(sets).hasContent("a file where the backups folder was");
+    }
+
+    @Test
     void plans_are_validated_field_by_field() {
         BackupPlanSettings bad = new BackupPlanSettings("Nightly Full", "0 0 25 * * ?", "backups", Contents.BOTH, false, 12,
                 RetentionPolicy.standard(), null, true);

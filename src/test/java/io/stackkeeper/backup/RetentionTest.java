@@ -82,4 +82,19 @@ class RetentionTest {
         assertThatThrownBy(() -> new RetentionPolicy(0, 0, 0, 0, 0, 0)).hasMessageContaining("at least one keep rule");
         assertThatThrownBy(() -> new RetentionPolicy(-1, 0, 7, 0, 0, 0)).hasMessageContaining("negative");
     }
+
+    @Test
+    void protected_sets_stay_with_their_protection_as_the_reason() {
+        Instant newest = Instant.parse("2026-03-10T02:00:00Z");
+        Instant pinned = Instant.parse("2026-03-08T02:00:00Z");
+        Instant linked = Instant.parse("2026-03-07T02:00:00Z");
+        Instant gone = Instant.parse("2026-03-06T02:00:00Z");
+        RetentionDecision decision = RetentionKeeper.protect(Retention.apply(new RetentionPolicy(1, 0, 0, 0, 0, 0),
+                List.of(newest, pinned, linked, gone)), java.util.Map.of(newest, "newest", pinned, "pinned", linked, "linked"));
+
+        assertThat(decision.keep()).extracting(RetentionDecision.Kept::time).containsExactly(newest, pinned, linked);
+        assertThat(decision.keep()).extracting(RetentionDecision.Kept::reasons)
+                .containsExactly(List.of("last", "newest"), List.of("pinned"), List.of("linked"));
+        assertThat(decision.remove()).extracting(RetentionDecision.Removed::time).containsExactly(gone);
+    }
 }

@@ -55,8 +55,11 @@ final class Amounts {
 
     static String ago(Duration duration) {
         long hours = duration.toHours();
+        if (duration.toMinutes() < 1) {
+            return "just now";
+        }
         if (hours < 1) {
-            return Math.max(0, duration.toMinutes()) + " minutes ago";
+            return duration.toMinutes() + (duration.toMinutes() == 1 ? " minute ago" : " minutes ago");
         }
         if (hours < 48) {
             return hours + (hours == 1 ? " hour ago" : " hours ago");

@@ -30,13 +30,15 @@ class BackupStatusCard implements DashboardCard {
     @Override
     public Optional<Component> render() {
         Optional<BackupRunRecord> last = backups.lastSuccessful();
-        Span lastLine = new Span(last.map(run -> "Last successful backup " + Amounts.ago(Duration.between(run.startedAt(), Instant.now()))
-                + " (" + run.plan() + ", " + Amounts.bytes(run.sizeBytes()) + ")").orElse("No successful backup yet."));
-        lastLine.addClassName("sk-big");
-        lastLine.setId("last-backup");
+        Span lastAgo = new Span(last.map(run -> Amounts.ago(Duration.between(run.startedAt(), Instant.now()))).orElse("never"));
+        lastAgo.addClassName("sk-big");
         if (backups.backupOverdue()) {
-            lastLine.addClassName("sk-overdue");
+            lastAgo.addClassName("sk-overdue");
         }
+        Div lastLine = new Div(new Span("Last successful backup"), lastAgo, Card.hint(last.map(run -> run.plan() + ", "
+                + Amounts.bytes(run.sizeBytes()) + ", " + Amounts.count(run.documents()) + " documents").orElse("Run a plan from the Backups page.")));
+        lastLine.getStyle().set("display", "flex").set("flex-direction", "column");
+        lastLine.setId("last-backup");
         Optional<BackupRunRecord> proven = backups.lastVerifiedRestorable();
         Span provenLine = new Span(proven.map(run -> "Last verified restorable: " + run.id() + ", drilled " + Amounts.TIME.format(run.drilledAt())
                 + ", restore took " + Amounts.duration(Duration.ofMillis(run.drillMillis())) + ".")

@@ -108,6 +108,10 @@ class BackupsInBrowserTest extends BrowserTest {
         assertThat(page.locator("#new-plan")).hasCount(0);
         assertThat(page.locator("[id^=run-]")).hasCount(0);
         screenshot("23-backups-viewer");
+        open("");
+        assertThat(page.locator("#backup-status #last-backup")).containsText("backup");
+        assertThat(page.locator("#backup-status #last-restorable")).isVisible();
+        screenshot("25-dashboard-backups");
     }
 
     @Test
