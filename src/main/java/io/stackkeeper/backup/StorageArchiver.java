@@ -1,6 +1,7 @@
 package io.stackkeeper.backup;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +46,10 @@ final class StorageArchiver {
 
     Archived archive(Path folder, OutputStream target, Progress progress) throws IOException {
         long[] totals = new long[2];
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new ZstdOutputStream(target, compressionLevel))) {
+        ZstdOutputStream zstd = new ZstdOutputStream(target, compressionLevel);
+        // zstd compresses on its own threads while this one reads files and writes tar: as fast as `tar | zstd`
+        zstd.setWorkers(2);
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(zstd, 1 << 20))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
@@ -88,7 +92,11 @@ final class StorageArchiver {
         tar.putArchiveEntry(entry);
         if (attributes.isRegularFile()) {
             try (InputStream in = Files.newInputStream(path)) {
-                in.transferTo(tar);
+                byte[] buffer = new byte[128 * 1024];
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    tar.write(buffer, 0, read);
+                }
             }
         }
         tar.closeArchiveEntry();

@@ -90,9 +90,6 @@ class BackupThroughputBenchmark {
         }
     }
 
-    @TempDir
-    Path work;
-
     private static final Logger ROOT_LOGGER = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private static final Logger WIRE_LOGGER = (Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire");
     private static Level rootLevel;
@@ -115,6 +112,9 @@ class BackupThroughputBenchmark {
         ROOT_LOGGER.setLevel(rootLevel);
         WIRE_LOGGER.setLevel(wireLevel);
     }
+
+    @TempDir
+    Path work;
 
     @Test
     void dump_storage_archive_and_restore_throughput_against_their_baselines() throws Exception {

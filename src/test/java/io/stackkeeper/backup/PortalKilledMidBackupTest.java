@@ -19,7 +19,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real portal process is killed in the middle of a backup, then started again on the same data folder. */
+/**
+ * A real portal process is killed in the middle of a backup (once the dump is written, while 240 MB of incompressible
+ * files are being archived), then started again on the same data folder.
+ */
 class PortalKilledMidBackupTest {
 
     @TempDir
@@ -35,6 +38,11 @@ class PortalKilledMidBackupTest {
                     events.add(new Document("_id", batch * 10_000 + i).append("payload", "p".repeat(300)));
                 }
                 mongo.getDatabase("toucan").getCollection("events").insertMany(events);
+            }
+            byte[] block = new byte[8 << 20];
+            new java.util.Random(3).nextBytes(block);
+            for (int i = 0; i < 30; i++) {
+                Files.write(sample.storage.resolve("large-" + i + ".bin"), block);
             }
             Path data = work.resolve("portal-data");
             Path backups = data.resolve("backups");

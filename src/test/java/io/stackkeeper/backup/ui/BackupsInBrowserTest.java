@@ -65,6 +65,14 @@ class BackupsInBrowserTest extends BrowserTest {
         TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
     }
 
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Locator dialogButton(String name) {
         return page.locator("vaadin-dialog-overlay").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
@@ -108,6 +116,9 @@ class BackupsInBrowserTest extends BrowserTest {
         assertThat(page.locator("#new-plan")).hasCount(0);
         assertThat(page.locator("[id^=run-]")).hasCount(0);
         screenshot("23-backups-viewer");
+        com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("#export-backups-csv").click());
+        Assertions.assertThat(csv.suggestedFilename()).startsWith("stackkeeper-backups-").endsWith(".csv");
+        Assertions.assertThat(readString(csv.path())).startsWith("id,plan,status,trigger,actor,");
         open("");
         assertThat(page.locator("#backup-status #last-backup")).containsText("backup");
         assertThat(page.locator("#backup-status #last-restorable")).isVisible();
