@@ -55,6 +55,12 @@ class BackupServiceTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    BackupSchedules schedules;
+
+    @Autowired
+    BackupJob job;
+
     @TempDir
     Path target;
 
@@ -245,6 +251,29 @@ class BackupServiceTest {
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.error()).contains("The backup target " + sets + " cannot be used");
         assertThat(sets).hasContent("a file where the backups folder was");
+    }
+
+    @Test
+    void a_plan_is_scheduled_in_quartz_to_fire_once_after_a_missed_run_and_its_job_runs_as_the_portal() {
+        String name = TestUsers.unique("sched").toLowerCase();
+        plan(name, Contents.MONGO, new RetentionPolicy(3, 0, 0, 0, 0, 0));
+
+        org.quartz.CronTrigger trigger = schedules.backupTrigger(name);
+        assertThat(trigger.getCronExpression()).isEqualTo("0 0 3 * * ?");
+        assertThat(trigger.getTimeZone().getID()).isEqualTo("UTC");
+        assertThat(trigger.getMisfireInstruction()).isEqualTo(org.quartz.CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        assertThat(BackupQuartzJob.class).hasAnnotation(org.quartz.DisallowConcurrentExecution.class);
+
+        job.backUp(name);
+
+        BackupRunRecord run = TestUsers.asAdmin(() -> backups.newestSet(name)).orElseThrow();
+        assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE);
+        assertThat(run.actor()).isEqualTo("system");
+
+        TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.savePlan(TestUsers.asAdmin(() -> backups.plan(name)).orElseThrow().id(),
+                new BackupPlanSettings(name, "0 0 3 * * ?", target.toString(), Contents.MONGO, false, 3, new RetentionPolicy(3, 0, 0, 0, 0, 0),
+                        null, false)));
+        assertThat(schedules.backupTrigger(name)).isNull();
     }
 
     @Test
