@@ -387,6 +387,34 @@ public class BackupService {
         return run;
     }
 
+    /**
+     * Room for a full backup before an upgrade: the plan backing up MongoDB and storage ({@code nightly} first), its
+     * target's free space and its last set's size.
+     */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public BackupSpace fullBackupSpace() {
+        Optional<BackupPlan> full = plans.findByName("nightly").filter(plan -> plan.contents == Contents.BOTH)
+                .or(() -> plans.findAllByOrderByNameAsc().stream().filter(plan -> plan.contents == Contents.BOTH).findFirst());
+        if (full.isEmpty()) {
+            return new BackupSpace(null, -1, 0);
+        }
+        BackupPlan plan = full.get();
+        long lastSet = runs.findFirstByPlanNameAndStatusOrderByStartedAtDesc(plan.name, RunStatus.SUCCEEDED)
+                .map(run -> run.sizeBytes == null ? 0L : run.sizeBytes).orElse(0L);
+        Path target = plan.settings().targetPath();
+        while (target != null && !java.nio.file.Files.exists(target)) {
+            target = target.getParent();
+        }
+        long free = -1;
+        try {
+            free = target == null ? -1 : java.nio.file.Files.getFileStore(target).getUsableSpace();
+        } catch (IOException e) {
+            log.debug("Free space of {} unknown: {}", target, e.getMessage());
+        }
+        return new BackupSpace(plan.name, free, lastSet);
+    }
+
     // ---- Restore -------------------------------------------------------------------------------------------------
 
     /**

@@ -445,6 +445,39 @@ public class StackService {
                 floating(b.facts()) || floating(f.facts()));
     }
 
+    /**
+     * Tags of the backend and frontend repositories: the registry's tag lists joined with the tags of images present
+     * on the engine. A registry that cannot be read leaves only the engine's tags; completes within the timeout.
+     */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public CompletableFuture<StackFacts<ReleaseTags>> releaseTags() {
+        return read(snapshot(), s -> new ReleaseTags(tags(s, s.backendRepository()), tags(s, s.frontendRepository())));
+    }
+
+    private List<String> tags(StackSnapshot s, String repository) {
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        if (repository == null || repository.isBlank()) {
+            return List.of();
+        }
+        if (s.registryUrl() != null && !s.registryUrl().isBlank()) {
+            try {
+                tags.addAll(new RegistryClient(s.registryUrl(), s.registryUsername(), s.registryPassword(), timeout).tags(repository.strip()));
+            } catch (StackException e) {
+                // the engine's images still count
+            }
+        }
+        for (ImageFacts image : client(s).listImages()) {
+            for (String tag : image.tags()) {
+                ImageReference reference = ImageReference.parse(tag);
+                if (reference.repository().equals(repository.strip()) || reference.repository().endsWith("/" + repository.strip())) {
+                    tags.add(reference.tag());
+                }
+            }
+        }
+        return List.copyOf(tags);
+    }
+
     // ---- Work on the stack: backups, restores, upgrades ------------------------------------------------------
 
     /**
