@@ -49,6 +49,15 @@ public class UpgradeService {
         return new UpgradePlanner(catalog).plan(backendTag, frontendTag, facts());
     }
 
+    /** The running versions and the newer pinned ones available, for the planner's choices and the dashboard. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public NewerVersions newerVersions() {
+        UpgradeFacts facts = facts();
+        List<Version> newer = facts.available().stream().filter(v -> v.compareTo(facts.current().backend()) > 0).sorted().toList();
+        return new NewerVersions(facts.current(), newer,
+                newer.isEmpty() ? List.of() : catalog.crossedBetween(facts.current().backend(), newer.get(newer.size() - 1)));
+    }
+
     private UpgradeFacts facts() {
         CompletableFuture<StackFacts<ContainerFacts>> backend = stack.backend();
         CompletableFuture<StackFacts<ContainerFacts>> frontend = stack.frontend();
