@@ -1,12 +1,22 @@
 package io.stackkeeper.upgrade;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/upgrades/plan?backend=&frontend=}: the upgrade plan towards these versions. */
+/**
+ * {@code /api/v1/upgrades}: the plan towards given versions, requests with acknowledgements, and four-eyes decisions,
+ * with the same role rules as the pages.
+ */
 @RestController
 @RequestMapping("/api/v1/upgrades")
 class UpgradesApi {
@@ -24,6 +34,16 @@ class UpgradesApi {
     record PlanView(String from, String to, List<StepView> steps, boolean blocked) {
     }
 
+    record NewRequest(String backend, String frontend, String reason, Instant windowStart, Instant windowEnd,
+            List<String> acknowledgements) {
+    }
+
+    record Created(long id, RequestStatus status) {
+    }
+
+    record Decision(String reason) {
+    }
+
     private final UpgradeService upgrades;
 
     UpgradesApi(UpgradeService upgrades) {
@@ -39,5 +59,33 @@ class UpgradesApi {
                 step.featureCompatibilityVersion() == null ? null : step.featureCompatibilityVersion().toString(),
                 step.checks().stream().map(check -> new CheckView(check.name(), check.status(), check.reason())).toList())).toList(),
                 plan.blocked());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@RequestBody NewRequest request) {
+        UpgradeRequestRecord created = upgrades.request(request.backend(), request.frontend(), request.reason(), request.windowStart(),
+                request.windowEnd(), request.acknowledgements());
+        return new Created(created.id(), created.status());
+    }
+
+    @GetMapping
+    List<UpgradeRequestRecord> list() {
+        return upgrades.requests();
+    }
+
+    @GetMapping("/{id}")
+    UpgradeRequestRecord get(@PathVariable long id) {
+        return upgrades.request(id).orElseThrow(() -> new NoSuchElementException("There is no upgrade request " + id + "."));
+    }
+
+    @PostMapping("/{id}/approve")
+    UpgradeRequestRecord approve(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return upgrades.approve(id, decision == null ? null : decision.reason());
+    }
+
+    @PostMapping("/{id}/reject")
+    UpgradeRequestRecord reject(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return upgrades.reject(id, decision == null ? null : decision.reason());
     }
 }

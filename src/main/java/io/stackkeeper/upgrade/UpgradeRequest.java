@@ -1,0 +1,66 @@
+package io.stackkeeper.upgrade;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A stored upgrade request and its decision. */
+@Entity
+@Table(name = "upgrade_request")
+class UpgradeRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "from_backend", nullable = false)
+    String fromBackend;
+    @Column(name = "from_frontend", nullable = false)
+    String fromFrontend;
+    @Column(name = "to_backend", nullable = false)
+    String toBackend;
+    @Column(name = "to_frontend", nullable = false)
+    String toFrontend;
+    @Column(nullable = false)
+    String reason;
+    @Column(name = "window_start")
+    Instant windowStart;
+    @Column(name = "window_end")
+    Instant windowEnd;
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    RequestStatus status;
+    @Column(name = "plan_fingerprint", nullable = false)
+    String planFingerprint;
+    @Column(name = "requested_by", nullable = false)
+    String requestedBy;
+    @Column(name = "requested_at", nullable = false)
+    Instant requestedAt;
+    @Column(name = "decided_by")
+    String decidedBy;
+    @Column(name = "decided_at")
+    Instant decidedAt;
+    @Column(name = "decision_reason")
+    String decisionReason;
+    @Column(name = "approval_expires_at")
+    Instant approvalExpiresAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "upgrade_acknowledgement", joinColumns = @JoinColumn(name = "request_id"))
+    List<Acknowledgement> acknowledgements = new ArrayList<>();
+
+    UpgradeRequestRecord record() {
+        return new UpgradeRequestRecord(id, fromBackend + " / " + fromFrontend, toBackend, toFrontend, reason, windowStart, windowEnd,
+                status, requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, approvalExpiresAt, List.copyOf(acknowledgements));
+    }
+}
