@@ -254,7 +254,7 @@ class BackupServiceTest {
     }
 
     @Test
-    void a_plan_is_scheduled_in_quartz_to_fire_once_after_a_missed_run_and_its_job_runs_as_the_portal() {
+    void a_plan_is_scheduled_in_quartz_to_fire_once_after_a_missed_run_and_its_jobs_back_up_and_verify_as_the_portal() {
         String name = TestUsers.unique("sched").toLowerCase();
         plan(name, Contents.MONGO, new RetentionPolicy(3, 0, 0, 0, 0, 0));
 
@@ -269,6 +269,8 @@ class BackupServiceTest {
         BackupRunRecord run = TestUsers.asAdmin(() -> backups.newestSet(name)).orElseThrow();
         assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE);
         assertThat(run.actor()).isEqualTo("system");
+        job.verifyNewest(name);
+        assertThat(TestUsers.asAdmin(() -> backups.run(run.id())).orElseThrow().verified()).isTrue();
 
         TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.savePlan(TestUsers.asAdmin(() -> backups.plan(name)).orElseThrow().id(),
                 new BackupPlanSettings(name, "0 0 3 * * ?", target.toString(), Contents.MONGO, false, 3, new RetentionPolicy(3, 0, 0, 0, 0, 0),
