@@ -61,6 +61,14 @@ class BackupRun {
     @Column(nullable = false)
     boolean imported;
 
+    /** Records a complete set: where it is, and its size, documents and manifest. */
+    void recordSet(Manifest set, String folder) {
+        location = folder;
+        sizeBytes = set.totalSize();
+        documents = set.documents();
+        manifest = set.toJson();
+    }
+
     BackupRunRecord record() {
         return new BackupRunRecord(id, planName, trigger, actor, status, startedAt, finishedAt, location, sizeBytes, documents, error,
                 verifiedAt, verifyProblems == null ? List.of() : List.of(verifyProblems.split("\n")), drilledAt, drillOk, drillMillis,

@@ -105,10 +105,7 @@ class BackupRunner {
                 BackupRun done = runs.findById(run.id).orElseThrow();
                 done.status = RunStatus.SUCCEEDED;
                 done.finishedAt = clock.instant();
-                done.location = location.toString();
-                done.sizeBytes = manifest.totalSize();
-                done.documents = manifest.documents();
-                done.manifest = manifest.toJson();
+                done.recordSet(manifest, location.toString());
                 runs.save(done);
                 events.publishEvent(new BackupEvents.BackupSucceeded(run.id, plan.name(), run.trigger.label(), run.actor, done.sizeBytes,
                         done.documents, Duration.between(done.startedAt, done.finishedAt).toMillis()));

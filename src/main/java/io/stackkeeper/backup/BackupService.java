@@ -476,10 +476,7 @@ public class BackupService {
         run.status = RunStatus.SUCCEEDED;
         run.startedAt = manifest.startedAt();
         run.finishedAt = manifest.finishedAt();
-        run.location = set.toString();
-        run.sizeBytes = manifest.totalSize();
-        run.documents = manifest.documents();
-        run.manifest = manifest.toJson();
+        run.recordSet(manifest, set.toString());
         run.verifiedAt = clock.instant();
         run.imported = true;
         runs.save(run);

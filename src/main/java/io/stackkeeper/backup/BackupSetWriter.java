@@ -96,10 +96,10 @@ final class BackupSetWriter {
             syncFolder(target);
             return manifest;
         } catch (IOException e) {
-            deleteQuietly(partial);
+            delete(partial);
             throw new UncheckedIOException("The backup set could not be written to " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(partial);
+            delete(partial);
             throw e;
         }
     }
@@ -165,7 +165,7 @@ final class BackupSetWriter {
         }
         try (DirectoryStream<Path> partials = Files.newDirectoryStream(target, PARTIAL_PREFIX + "*")) {
             for (Path partial : partials) {
-                deleteQuietly(partial);
+                delete(partial);
                 removed.add(partial.getFileName().toString());
             }
         } catch (IOException e) {
@@ -196,20 +196,25 @@ final class BackupSetWriter {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    /**
+     * Removes a set's folder, or a partial one, with everything in it; whatever cannot be removed stays (a leftover
+     * partial folder is removed at the next start). Returns whether the folder is gone.
+     */
+    static boolean delete(Path folder) {
         if (!Files.exists(folder)) {
-            return;
+            return true;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
                     Files.deleteIfExists(path);
                 } catch (IOException ignored) {
-                    // best effort: a leftover partial folder is removed at the next start
+                    // what stays is reported by the check below
                 }
             });
-        } catch (IOException ignored) {
+        } catch (IOException | java.io.UncheckedIOException ignored) {
             // same
         }
+        return !Files.exists(folder);
     }
 }

@@ -46,12 +46,13 @@ class ProgressBoard {
         return () -> subscribers.remove(subscriber);
     }
 
-    private void tell(BackupProgress progress, boolean always) {
+    /** Tells every subscriber, unless this run was told less than the interval ago; returns whether it told them. */
+    private boolean tell(BackupProgress progress, boolean always) {
         long now = System.nanoTime() / 1_000_000;
         Long last = lastTold.get(progress.runId());
         if (!always && last != null && now - last < INTERVAL_MILLIS) {
             running.put(progress.runId(), progress);
-            return;
+            return false;
         }
         lastTold.put(progress.runId(), now);
         if (progress.finished()) {
@@ -67,6 +68,7 @@ class ProgressBoard {
                 log.debug("A progress subscriber failed: {}", e.toString());
             }
         }
+        return true;
     }
 
     /** Reports one run's progress. */
@@ -89,12 +91,14 @@ class ProgressBoard {
             this.started = started;
         }
 
-        void advanced(String current, long documentsDone, long bytesDone) {
+        /** Returns whether subscribers were told (at most a few times per second). */
+        boolean advanced(String current, long documentsDone, long bytesDone) {
             this.current = current;
             this.documents = documentsDone;
             this.bytes = bytesDone;
-            tell(snapshot(false, null), !advancedBefore);
+            boolean told = tell(snapshot(false, null), !advancedBefore);
             advancedBefore = true;
+            return told;
         }
 
         void finished(String error) {

@@ -4,10 +4,9 @@ package io.stackkeeper.backup;
  * One step of a restore as the page shows it.
  *
  * @param number 1 to 6
- * @param message what the step did, or why it failed and how to go back
- * @param progress documents or bytes done while the step runs; {@code null} otherwise
+ * @param message what the step did (while running: how far it got), or why it failed and how to go back
  */
-public record RestoreStep(int number, String title, State state, String message, BackupProgress progress) {
+public record RestoreStep(int number, String title, State state, String message) {
 
     public enum State { PENDING, RUNNING, DONE, SKIPPED, FAILED }
 

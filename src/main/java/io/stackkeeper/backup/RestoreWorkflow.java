@@ -83,8 +83,9 @@ class RestoreWorkflow {
             try (MongoClient mongo = stack.openMongo()) {
                 var restored = new MongoRestorer(mongo, properties.restoreBatchSize()).restore(folder, UnaryOperator.identity(),
                         (current, documents, bytes) -> {
-                            progress.advanced(current, documents, bytes);
-                            steps.progress(3, current + ": " + documents + " documents");
+                            if (progress.advanced(current, documents, bytes)) {
+                                steps.progress(3, current + ": " + documents + " documents");
+                            }
                         });
                 progress.finished(null);
                 return restored.stream().mapToLong(MongoRestorer.Restored::documents).sum() + " documents in " + restored.size() + " collections";
@@ -164,28 +165,28 @@ class RestoreWorkflow {
 
         <T> T run(int number, Step<T> step, java.util.function.Function<T, String> done) {
             String title = RestoreStep.TITLES.get(number - 1);
-            listener.accept(new RestoreStep(number, title, RestoreStep.State.RUNNING, "Running…", null));
+            listener.accept(new RestoreStep(number, title, RestoreStep.State.RUNNING, "Running…"));
             try {
                 T result = step.run();
                 String message = done.apply(result);
-                listener.accept(new RestoreStep(number, title, RestoreStep.State.DONE, message, null));
+                listener.accept(new RestoreStep(number, title, RestoreStep.State.DONE, message));
                 events.publishEvent(new BackupEvents.RestoreStepFinished(runId, number, title, true, message));
                 return result;
             } catch (Exception e) {
                 failedStep = number;
                 failure = BackupRunner.describe(e);
-                listener.accept(new RestoreStep(number, title, RestoreStep.State.FAILED, failure, null));
+                listener.accept(new RestoreStep(number, title, RestoreStep.State.FAILED, failure));
                 events.publishEvent(new BackupEvents.RestoreStepFinished(runId, number, title, false, failure));
                 return null;
             }
         }
 
         void skip(int number, String why) {
-            listener.accept(new RestoreStep(number, RestoreStep.TITLES.get(number - 1), RestoreStep.State.SKIPPED, why, null));
+            listener.accept(new RestoreStep(number, RestoreStep.TITLES.get(number - 1), RestoreStep.State.SKIPPED, why));
         }
 
         void progress(int number, String message) {
-            listener.accept(new RestoreStep(number, RestoreStep.TITLES.get(number - 1), RestoreStep.State.RUNNING, message, null));
+            listener.accept(new RestoreStep(number, RestoreStep.TITLES.get(number - 1), RestoreStep.State.RUNNING, message));
         }
 
         RestoreOutcome failed(String safetySet, String kept) {

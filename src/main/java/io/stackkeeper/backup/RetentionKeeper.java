@@ -1,7 +1,5 @@
 package io.stackkeeper.backup;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,12 +52,14 @@ class RetentionKeeper {
         List<String> removed = new ArrayList<>();
         for (RetentionDecision.Removed gone : decision.remove()) {
             for (BackupRun run : byTime.getOrDefault(gone.time(), List.of())) {
-                if (delete(Path.of(run.location))) {
+                if (BackupSetWriter.delete(Path.of(run.location))) {
                     transaction.executeWithoutResult(status -> runs.findById(run.id).ifPresent(r -> {
                         r.removedAt = clock.instant();
                         runs.save(r);
                     }));
                     removed.add(run.id);
+                } else {
+                    log.warn("Retention could not remove all of {}; it stays listed and is tried again next time.", run.location);
                 }
             }
         }
@@ -114,20 +113,5 @@ class RetentionKeeper {
         }
         keep.sort(Comparator.comparing(RetentionDecision.Kept::time).reversed());
         return new RetentionDecision(keep, remove);
-    }
-
-    private static boolean delete(Path set) {
-        if (!Files.exists(set)) {
-            return true;
-        }
-        try (Stream<Path> paths = Files.walk(set)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            log.warn("Retention could not remove {}: {}", set, e.getMessage());
-            return false;
-        }
     }
 }

@@ -1,10 +1,10 @@
 package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.ByteSize;
 import io.stackkeeper.stack.Version;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,10 +54,10 @@ final class Preconditions {
                     + " the pre-upgrade backup fits.");
         }
         long needed = lastSetBytes + (lastSetBytes + 9) / 10;
-        String budget = "the pre-upgrade backup needs about " + bytes(needed) + " (last set " + bytes(lastSetBytes) + " + 10%)";
+        String budget = "the pre-upgrade backup needs about " + ByteSize.format(needed) + " (last set " + ByteSize.format(lastSetBytes) + " + 10%)";
         return freeBytes >= needed
-                ? Check.pass(BACKUP_SPACE, bytes(freeBytes) + " free in the backup target; " + budget + ".")
-                : Check.fail(BACKUP_SPACE, "Only " + bytes(freeBytes) + " free in the backup target; " + budget + ".");
+                ? Check.pass(BACKUP_SPACE, ByteSize.format(freeBytes) + " free in the backup target; " + budget + ".")
+                : Check.fail(BACKUP_SPACE, "Only " + ByteSize.format(freeBytes) + " free in the backup target; " + budget + ".");
     }
 
     Check majors(StackVersions step) {
@@ -143,16 +143,5 @@ final class Preconditions {
     private List<MongoVersion> wantedFeatureCompatibility(Version backend) {
         return inEffect(backend).stream().map(change -> change.requirements().featureCompatibilityVersion())
                 .filter(Objects::nonNull).distinct().sorted().toList();
-    }
-
-    private static String bytes(long count) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double value = count;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? count + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

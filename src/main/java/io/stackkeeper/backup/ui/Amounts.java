@@ -1,5 +1,6 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ByteSize;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,17 +16,7 @@ final class Amounts {
     }
 
     static String bytes(Long bytes) {
-        if (bytes == null) {
-            return "";
-        }
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return bytes == null ? "" : ByteSize.format(bytes);
     }
 
     static String rate(Long bytesPerSecond) {

@@ -42,7 +42,7 @@ final class RestoreDialog extends Dialog {
             Div row = new Div();
             row.addClassName("sk-restore-step");
             row.setId("restore-step-" + n);
-            show(row, new RestoreStep(n, RestoreStep.TITLES.get(n - 1), RestoreStep.State.PENDING, "", null));
+            show(row, new RestoreStep(n, RestoreStep.TITLES.get(n - 1), RestoreStep.State.PENDING, ""));
             stepRows.add(row);
             steps.add(row);
         }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.stackkeeper.base.ByteSize;
 import io.stackkeeper.base.ui.Card;
 import io.stackkeeper.base.ui.MainLayout;
 import io.stackkeeper.stack.ContainerFacts;
@@ -173,7 +174,7 @@ public class StackView extends VerticalLayout {
         for (MongoFacts.Database db : m.databases()) {
             content.add(line(db.name(), db.collections().size() + " collections, "
                     + db.collections().stream().mapToLong(MongoFacts.Collection::documents).sum() + " documents, "
-                    + humanBytes(db.sizeOnDisk())));
+                    + ByteSize.format(db.sizeOnDisk())));
         }
         return content;
     }
@@ -211,13 +212,5 @@ public class StackView extends VerticalLayout {
         }
         String hex = id.startsWith("sha256:") ? id.substring(7) : id;
         return hex.length() > 12 ? hex.substring(0, 12) : hex;
-    }
-
-    private static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        int unit = (int) (Math.log(bytes) / Math.log(1024));
-        return String.format("%.1f %sB", bytes / Math.pow(1024, unit), "KMGTPE".charAt(unit - 1));
     }
 }
