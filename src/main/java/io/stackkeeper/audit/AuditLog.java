@@ -1,5 +1,6 @@
 package io.stackkeeper.audit;
 
+import io.stackkeeper.base.Transactions;
 import io.stackkeeper.base.CsvRow;
 import io.stackkeeper.base.OffsetPage;
 
@@ -28,7 +29,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,8 +55,7 @@ public class AuditLog {
         this.entries = entries;
         this.heads = heads;
         this.entityManager = entityManager;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = Transactions.requiresNew(transactions);
         this.json = json;
         this.clock = clock;
     }

@@ -75,6 +75,15 @@ class BackupRunner {
         });
     }
 
+    /** Links a set to an upgrade or a restore, which protects it from retention for a while. */
+    void link(String runId, String to) {
+        transaction.executeWithoutResult(status -> runs.findById(runId).ifPresent(run -> {
+            run.linkedTo = to;
+            run.linkedAt = clock.instant();
+            runs.save(run);
+        }));
+    }
+
     /**
      * Writes the set of a begun run and records how it ended.
      *

@@ -1,5 +1,6 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.Transactions;
 import io.stackkeeper.base.CsvRow;
 import io.stackkeeper.base.DataFolder;
 import io.stackkeeper.base.FieldsRefusedException;
@@ -34,7 +35,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -80,8 +80,7 @@ public class BackupService {
         this.clock = clock;
         this.dataFolder = dataFolder;
         this.restoreWorkflow = restoreWorkflow;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = Transactions.requiresNew(transactions);
         AtomicInteger threads = new AtomicInteger();
         this.work = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "backup-work-" + threads.incrementAndGet());
@@ -394,8 +393,7 @@ public class BackupService {
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public BackupSpace fullBackupSpace() {
-        Optional<BackupPlan> full = plans.findByName("nightly").filter(plan -> plan.contents == Contents.BOTH)
-                .or(() -> plans.findAllByOrderByNameAsc().stream().filter(plan -> plan.contents == Contents.BOTH).findFirst());
+        Optional<BackupPlan> full = fullPlan();
         if (full.isEmpty()) {
             return new BackupSpace(null, -1, 0);
         }
@@ -415,6 +413,33 @@ public class BackupService {
         return new BackupSpace(plan.name, free, lastSet);
     }
 
+    /**
+     * A full backup (MongoDB and storage) before an upgrade, linked to it so that retention keeps it; answers when it
+     * has ended, successful or not. The caller, the upgrade, holds the stack exclusively.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public BackupRunRecord backUpBeforeUpgrade(String upgrade, String startedBy) {
+        Optional<BackupPlan> full = fullPlan();
+        BackupPlanSettings plan = fullCopyOf(full.or(() -> plans.findAllByOrderByNameAsc().stream().findFirst()),
+                dataFolder.resolve("backups"));
+        BackupRun run = runner.begin(plan, Trigger.PRE_UPGRADE, startedBy);
+        runner.link(run.id, upgrade);
+        return SystemActor.call(() -> runner.execute(run, plan, false));
+    }
+
+    private Optional<BackupPlan> fullPlan() {
+        return plans.findByName("nightly").filter(plan -> plan.contents == Contents.BOTH)
+                .or(() -> plans.findAllByOrderByNameAsc().stream().filter(plan -> plan.contents == Contents.BOTH).findFirst());
+    }
+
+    /** The plan's settings backing up everything, or the default nightly plan into {@code fallbackTarget} without one. */
+    private static BackupPlanSettings fullCopyOf(Optional<BackupPlan> plan, Path fallbackTarget) {
+        return plan.map(BackupPlan::settings)
+                .map(p -> new BackupPlanSettings(p.name(), p.cron(), p.target(), Contents.BOTH, p.includeSystemDatabases(),
+                        p.compressionLevel(), p.retention(), null, p.enabled()))
+                .orElseGet(() -> BackupPlanSettings.nightly(fallbackTarget));
+    }
+
     // ---- Restore -------------------------------------------------------------------------------------------------
 
     /**
@@ -429,10 +454,7 @@ public class BackupService {
         if (typedStackName == null || !name.equals(typedStackName.strip())) {
             throw new IllegalArgumentException("Type the stack's name, " + name + ", to confirm the restore.");
         }
-        BackupPlanSettings safetyPlan = plans.findByName(set.plan()).map(BackupPlan::settings)
-                .map(plan -> new BackupPlanSettings(plan.name(), plan.cron(), plan.target(), Contents.BOTH, plan.includeSystemDatabases(),
-                        plan.compressionLevel(), plan.retention(), null, plan.enabled()))
-                .orElseGet(() -> BackupPlanSettings.nightly(Path.of(set.location()).getParent()));
+        BackupPlanSettings safetyPlan = fullCopyOf(plans.findByName(set.plan()), Path.of(set.location()).getParent());
         String actor = RequestOrigin.actor();
         try (var claim = stack.claim("the restore of " + id, true)) {
             return restoreWorkflow.restore(set, safetyPlan, actor, listener);

@@ -52,7 +52,7 @@ class RestoreWorkflow {
         Steps steps = new Steps(set.id(), listener);
         Path folder = Path.of(set.location());
         String time = FOLDER_TIME.format(clock.instant());
-        link(set.id(), "restore " + time);
+        runner.link(set.id(), "restore " + time);
 
         BackupRunRecord safety = steps.run(1, () -> {
             BackupRun run = runner.begin(safetyPlan, Trigger.PRE_RESTORE, actor);
@@ -60,7 +60,7 @@ class RestoreWorkflow {
             if (done.status() != RunStatus.SUCCEEDED) {
                 throw new IllegalStateException("The safety backup failed (" + done.error() + "). Nothing was changed.");
             }
-            link(done.id(), "restore " + time);
+            runner.link(done.id(), "restore " + time);
             return done;
         }, done -> "Safety set " + done.id() + " written to " + done.location() + ".");
         if (safety == null) {
@@ -141,14 +141,6 @@ class RestoreWorkflow {
 
     private static String keptHint(String kept) {
         return kept == null ? "" : " The previous storage folder is kept at " + kept + ".";
-    }
-
-    private void link(String runId, String to) {
-        transaction.executeWithoutResult(status -> runs.findById(runId).ifPresent(run -> {
-            run.linkedTo = to;
-            run.linkedAt = clock.instant();
-            runs.save(run);
-        }));
     }
 
     /** Runs steps in order, tells the listener and the audit trail, and remembers the first failure. */

@@ -18,7 +18,6 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -29,7 +28,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
@@ -369,6 +367,17 @@ class DockerStackClient implements StackClient {
     }
 
     @Override
+    public Optional<String> imageId(String image) {
+        return call("inspect image " + image, () -> {
+            try {
+                return Optional.ofNullable(docker.inspectImageCmd(image).exec().getId());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public void pull(String image, Duration timeout) {
         ImageReference reference = ImageReference.parse(image);
         if (reference.floating()) {
@@ -404,22 +413,42 @@ class DockerStackClient implements StackClient {
     }
 
     @Override
+    public void untag(String image) {
+        call("untag " + image, () -> {
+            try {
+                docker.removeImageCmd(image).withNoPrune(true).exec();
+            } catch (NotFoundException alreadyGone) {
+                // nothing to remove
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> logTail(String nameOrId, int lines) {
+        List<String> tail = java.util.Collections.synchronizedList(new ArrayList<>());
+        LogLines reader = new LogLines(tail::add);
+        call("read the logs of " + nameOrId, () -> {
+            try {
+                docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withTail(lines).exec(reader)
+                        .awaitCompletion(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Reading the logs of " + nameOrId + " was interrupted.");
+            }
+            return null;
+        });
+        reader.flush();
+        synchronized (tail) {
+            return List.copyOf(tail.size() > lines ? tail.subList(tail.size() - lines, tail.size()) : tail);
+        }
+    }
+
+    @Override
     public Closeable followLogs(String nameOrId, int tail, Consumer<String> line) {
         return call("follow logs of " + nameOrId, () -> docker.logContainerCmd(nameOrId)
                 .withStdOut(true).withStdErr(true).withFollowStream(true).withTail(tail)
-                .exec(new ResultCallback.Adapter<Frame>() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public void onNext(Frame frame) {
-                        partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        int newline;
-                        while ((newline = partial.indexOf("\n")) >= 0) {
-                            line.accept(partial.substring(0, newline));
-                            partial.delete(0, newline + 1);
-                        }
-                    }
-                }));
+                .exec(new LogLines(line)));
     }
 
     @Override

@@ -46,10 +46,19 @@ interface StackClient extends Closeable {
 
     boolean imagePresent(String image);
 
+    /** The ID ({@code sha256:...}) of an image on the engine, by reference or ID; empty when absent. */
+    Optional<String> imageId(String image);
+
     /** Pulls an image by pinned tag; floating tags are refused. */
     void pull(String image, Duration timeout);
 
     void tag(String image, String repository, String tag);
+
+    /** Removes the reference {@code image}; the image itself stays while other tags or containers use it. */
+    void untag(String image);
+
+    /** The last {@code lines} lines a container wrote to stdout and stderr, oldest first. */
+    List<String> logTail(String nameOrId, int lines);
 
     /** Follows a container's output from the last {@code tail} lines on; close the handle to stop. */
     Closeable followLogs(String nameOrId, int tail, Consumer<String> line);

@@ -556,28 +556,121 @@ public class StackService {
     @Transactional(readOnly = true)
     public void awaitBackendHealthy(Duration limit) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        await("backend", limit, () -> firstRefusal(s.backendUrl(), s.statusUserAgent(), "/", "/status"));
+    }
+
+    /** Waits until the frontend answers 200 on {@code /} and on {@code /tucana-version.txt}. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public void awaitFrontendHealthy(Duration limit) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        await("frontend", limit, () -> firstRefusal(s.frontendUrl(), null, "/", "/tucana-version.txt"));
+    }
+
+    /** The first of the paths that does not answer 200 ({@code /status answered 503}), or null when all do. */
+    private String firstRefusal(String base, String userAgent, String... paths) {
+        for (String path : paths) {
+            int status = get(base, path, userAgent).statusCode();
+            if (status != 200) {
+                return path + " answered " + status;
+            }
+        }
+        return null;
+    }
+
+    /** Polls {@code problem} (null when healthy) every 250 ms until it is healthy, or fails with the last problem. */
+    private static void await(String what, Duration limit, Supplier<String> problem) {
         long deadline = System.nanoTime() + limit.toNanos();
-        String last = "no answer yet";
+        String last;
         while (true) {
             try {
-                int root = get(s.backendUrl(), "/", null).statusCode();
-                int status = root == 200 ? get(s.backendUrl(), "/status", s.statusUserAgent()).statusCode() : -1;
-                if (root == 200 && status == 200) {
+                last = problem.get();
+                if (last == null) {
                     return;
                 }
-                last = root != 200 ? "/ answered " + root : "/status answered " + status;
             } catch (StackException e) {
                 last = e.getMessage();
             }
             if (System.nanoTime() > deadline) {
-                throw new StackException("The backend was not healthy within " + limit.toSeconds() + " s: " + last + ".");
+                throw new StackException("The " + what + " was not healthy within " + limit.toSeconds() + " s: " + last + ".");
             }
             try {
-                Thread.sleep(1000);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackException("Interrupted while waiting for the backend.");
+                throw new StackException("Interrupted while waiting for the " + what + ".");
             }
+        }
+    }
+
+    /** The backend's or frontend's container as the engine sees it now. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public ContainerFacts container(StackPart part) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        return bounded(() -> container(s, part == StackPart.BACKEND));
+    }
+
+    /**
+     * Makes the part's repository at {@code tag} present on the engine, pulling it when missing, and answers the image
+     * reference. A pull failure changes nothing.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public String pullRelease(StackPart part, String tag, Duration timeout) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        ContainerFacts current = bounded(() -> container(s, part == StackPart.BACKEND));
+        String image = ImageReference.parse(current.image()).withTag(tag).toString();
+        StackClient client = client(s);
+        if (!client.imagePresent(image)) {
+            client.pull(image, timeout);
+        }
+        return image;
+    }
+
+    /**
+     * Recreates the part's container from {@code image} keeping its name, environment, mounts, ports, networks, labels
+     * and restart policy, and starts it. With {@code imageId}, the reference is first made to point at exactly that
+     * image (a rollback to the image that ran before, even if its tag has moved since) and the result is checked.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public ContainerFacts replaceImage(StackPart part, String image, String imageId, Duration grace) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        StackClient client = client(s);
+        ContainerFacts current = bounded(() -> container(s, part == StackPart.BACKEND));
+        if (imageId != null && !client.imageId(image).map(imageId::equals).orElse(false)) {
+            if (client.imageId(imageId).isEmpty()) {
+                throw new StackException("The image " + imageId + " that ran before is no longer on the engine.");
+            }
+            ImageReference reference = ImageReference.parse(image);
+            client.tag(imageId, (reference.registry() == null ? "" : reference.registry() + "/") + reference.repository(), reference.tag());
+        }
+        ContainerFacts replaced = client.recreate(current.id(), image, grace, Map.of());
+        if (imageId != null && !imageId.equals(replaced.imageId())) {
+            throw new StackException("The " + part.label() + " runs " + replaced.imageId() + ", not " + imageId + ".");
+        }
+        return replaced;
+    }
+
+    /** The last {@code lines} lines of the part's container output. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public List<String> logTail(StackPart part, int lines) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        return client(s).logTail(bounded(() -> container(s, part == StackPart.BACKEND)).id(), lines);
+    }
+
+    /** Sets MongoDB's featureCompatibilityVersion ({@code 4.4}). */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public void setFeatureCompatibilityVersion(String version) {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        if (s.mongoUri() == null) {
+            throw new StackException("No MongoDB URI is set in the stack settings.");
+        }
+        try (MongoAdmin mongo = new MongoAdmin(s.mongoUri(), timeout)) {
+            mongo.setFeatureCompatibilityVersion(version);
         }
     }
 

@@ -42,11 +42,15 @@ final class CatalogParser {
     }
 
     static ReleaseCatalog shipped() {
+        return parse(shippedText());
+    }
+
+    static String shippedText() {
         try (InputStream in = CatalogParser.class.getClassLoader().getResourceAsStream(SHIPPED)) {
             if (in == null) {
                 throw new IllegalStateException("The shipped release catalog " + SHIPPED + " is not on the classpath.");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,11 +106,19 @@ final class CatalogParser {
     }
 
     private static ReleaseCatalog catalog(Node root) {
-        Map<String, Node> fields = object(root, "the catalog", "catalogVersion", "releases");
+        Map<String, Node> fields = object(root, "the catalog", "catalogVersion", "revision", "releases");
         Node format = required(fields, "catalogVersion", root, "the catalog");
         if (!(format.value() instanceof Integer number) || number != SUPPORTED_FORMAT) {
             throw new CatalogRefusedException(format.line(), "catalogVersion " + format.value()
                     + " is not supported; this portal reads catalogVersion " + SUPPORTED_FORMAT);
+        }
+        int revision = 1;
+        if (fields.containsKey("revision")) {
+            Node revisionNode = fields.get("revision");
+            if (!(revisionNode.value() instanceof Integer given) || given < 1) {
+                throw new CatalogRefusedException(revisionNode.line(), "revision must be a whole number from 1 up, not " + revisionNode.value());
+            }
+            revision = given;
         }
         Node releasesNode = required(fields, "releases", root, "the catalog");
         List<Node> items = array(releasesNode, "releases");
@@ -119,7 +131,7 @@ final class CatalogParser {
         for (Node item : items) {
             releases.add(release(item, versionLines, idLines));
         }
-        return new ReleaseCatalog(SUPPORTED_FORMAT, releases);
+        return new ReleaseCatalog(SUPPORTED_FORMAT, revision, releases);
     }
 
     private static Release release(Node node, Map<Version, Integer> versionLines, Map<String, Integer> idLines) {

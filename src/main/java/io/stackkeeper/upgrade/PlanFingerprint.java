@@ -14,8 +14,8 @@ final class PlanFingerprint {
     private PlanFingerprint() {
     }
 
-    static String of(int catalogVersion, UpgradePlan plan) {
-        StringBuilder text = new StringBuilder().append(catalogVersion).append('|').append(plan.from()).append("->").append(plan.to());
+    static String of(ReleaseCatalog catalog, UpgradePlan plan) {
+        StringBuilder text = new StringBuilder().append(catalog.catalogVersion()).append('.').append(catalog.revision()).append('|').append(plan.from()).append("->").append(plan.to());
         for (UpgradeStep step : plan.steps()) {
             text.append('|').append(step.backend()).append('/').append(step.frontend()).append('/').append(step.featureCompatibilityVersion());
             step.breakingChanges().forEach(change -> text.append(',').append(change.id()));

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
  * The releases known to carry breaking changes, oldest first.
  *
  * @param catalogVersion the format of the catalog file
+ * @param revision the revision of its contents: each published change has a higher one
  */
-public record ReleaseCatalog(int catalogVersion, List<Release> releases) {
+public record ReleaseCatalog(int catalogVersion, int revision, List<Release> releases) {
 
     public ReleaseCatalog {
         releases = releases.stream().sorted(Comparator.comparing(Release::version)).toList();

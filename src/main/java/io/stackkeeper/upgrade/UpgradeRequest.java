@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +60,38 @@ class UpgradeRequest {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "upgrade_acknowledgement", joinColumns = @JoinColumn(name = "request_id"))
     List<Acknowledgement> acknowledgements = new ArrayList<>();
+    @Column(name = "started_by")
+    String startedBy;
+    @Column(name = "started_at")
+    Instant startedAt;
+    @Column(name = "finished_at")
+    Instant finishedAt;
+    @Column(name = "from_backend_image")
+    String fromBackendImage;
+    @Column(name = "from_backend_image_id")
+    String fromBackendImageId;
+    @Column(name = "from_frontend_image")
+    String fromFrontendImage;
+    @Column(name = "from_frontend_image_id")
+    String fromFrontendImageId;
+    @Column(name = "backup_id")
+    String backupId;
+    @Column(name = "failed_step")
+    String failedStep;
+    @Column(name = "outcome")
+    String outcome;
+    @Lob
+    @Column(name = "failure_log")
+    String failureLog;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "upgrade_step", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    List<RunStep> steps = new ArrayList<>();
 
     UpgradeRequestRecord record() {
-        return new UpgradeRequestRecord(id, fromBackend + " / " + fromFrontend, toBackend, toFrontend, reason, windowStart, windowEnd,
-                status, requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, approvalExpiresAt, List.copyOf(acknowledgements));
+        return new UpgradeRequestRecord(id, fromBackend, fromFrontend, toBackend, toFrontend, reason, windowStart, windowEnd,
+                status, requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, approvalExpiresAt, List.copyOf(acknowledgements),
+                startedBy, startedAt, finishedAt, List.copyOf(steps), backupId, failedStep, outcome,
+                failureLog == null ? List.of() : List.of(failureLog.split("\n", -1)));
     }
 }

@@ -1,5 +1,6 @@
 package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.Transactions;
 import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.BackupSpace;
 import io.stackkeeper.security.Roles;
@@ -11,7 +12,24 @@ import io.stackkeeper.stack.StackFacts;
 import io.stackkeeper.stack.StackService;
 import io.stackkeeper.stack.Version;
 import io.stackkeeper.base.RequestOrigin;
+import io.stackkeeper.base.CsvRow;
+import io.stackkeeper.security.SystemActor;
+import io.stackkeeper.stack.StackClaim;
+import io.stackkeeper.stack.StackPart;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,22 +48,124 @@ import org.springframework.stereotype.Service;
 @Service
 public class UpgradeService {
 
+    private static final Logger log = LoggerFactory.getLogger(UpgradeService.class);
+
     private final StackService stack;
     private final BackupService backups;
     private final UpgradeRequestRepository requests;
     private final UpgradeProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ReleaseCatalog catalog = CatalogParser.shipped();
+    private final UpgradeRollout rollout;
+    private final StoredCatalogRepository catalogs;
+    private final TransactionTemplate ownTransaction;
+    private final ExecutorService work;
+    private volatile ReleaseCatalog catalog = CatalogParser.shipped();
 
     UpgradeService(StackService stack, BackupService backups, UpgradeRequestRepository requests, UpgradeProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, UpgradeRollout rollout, StoredCatalogRepository catalogs,
+            PlatformTransactionManager transactions) {
         this.stack = stack;
         this.backups = backups;
         this.requests = requests;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.rollout = rollout;
+        this.catalogs = catalogs;
+        this.ownTransaction = Transactions.requiresNew(transactions);
+        this.work = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "upgrade-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Uses the newest uploaded catalog, and marks upgrades that were running when the portal stopped as failed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        ownTransaction.executeWithoutResult(tx -> catalogs.findFirstByOrderByIdDesc().ifPresent(stored -> {
+            try {
+                catalog = CatalogParser.parse(stored.content);
+            } catch (CatalogRefusedException e) {
+                log.error("The uploaded release catalog {} cannot be read ({}); using the shipped one.", stored.id, e.getMessage());
+            }
+        }));
+        ownTransaction.executeWithoutResult(tx -> requests.findByStatus(RequestStatus.RUNNING).forEach(request -> {
+            String at = request.steps.stream().filter(step -> step.state() == RunStep.State.RUNNING).map(RunStep::title).findFirst()
+                    .orElse("between steps");
+            request.steps.replaceAll(step -> switch (step.state()) {
+                case RUNNING -> step.ended(RunStep.State.FAILED, clock.instant(), "Interrupted: the portal stopped.");
+                case PENDING -> step.skipped("Not run: the portal stopped.");
+                default -> step;
+            });
+            request.status = RequestStatus.FAILED;
+            request.finishedAt = clock.instant();
+            request.failedStep = at;
+            request.outcome = "Interrupted: the portal stopped while this upgrade ran (" + at + "). Check the running versions on the"
+                    + " Stack page" + (request.backupId == null ? "." : "; the pre-upgrade backup is " + request.backupId + ".");
+            log.warn("Upgrade {} was interrupted by a stop of the portal.", request.id);
+        }));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        work.shutdownNow();
+    }
+
+    /**
+     * Starts an approved upgrade in the background and answers the RUNNING request with its pending steps. Refused
+     * (409) unless approved, within its approval, window and plan, and while other work holds the stack. Nothing
+     * else (backup, restore, another upgrade) runs on the stack until it has ended.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public UpgradeRequestRecord start(long id) {
+        whyNotStartable(id).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        UpgradeRequestRecord approved = request(id).orElseThrow();
+        StackClaim claim = stack.claim("the upgrade to " + approved.to() + " (request " + id + ")", true);
+        try {
+            ContainerFacts backend = stack.container(StackPart.BACKEND);
+            ContainerFacts frontend = stack.container(StackPart.FRONTEND);
+            List<RunStep> steps = UpgradeRollout.titles(plan(approved.toBackend(), approved.toFrontend())).stream().map(RunStep::pending).toList();
+            String actor = RequestOrigin.actor();
+            UpgradeRequestRecord running = ownTransaction.execute(tx -> {
+                UpgradeRequest request = requests.findById(id).orElseThrow();
+                if (request.status != RequestStatus.APPROVED) {
+                    throw new IllegalStateException("Request " + id + " is " + request.status + ": only an approved request can start.");
+                }
+                request.status = RequestStatus.RUNNING;
+                request.startedBy = actor;
+                request.startedAt = clock.instant();
+                request.fromBackendImage = backend.image();
+                request.fromBackendImageId = backend.imageId();
+                request.fromFrontendImage = frontend.image();
+                request.fromFrontendImageId = frontend.imageId();
+                request.steps.clear();
+                request.steps.addAll(steps);
+                return requests.save(request).record();
+            });
+            rollout.board().tell(running);
+            work.execute(() -> {
+                try (claim) {
+                    SystemActor.run(() -> rollout.run(id, () -> plan(running.toBackend(), running.toFrontend()),
+                            plan -> PlanFingerprint.of(catalog, plan)));
+                } catch (RuntimeException e) {
+                    log.error("Upgrade {} stopped unexpectedly", id, e);
+                }
+            });
+            return running;
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
+    }
+
+    /** Tells the subscriber about every change of a running upgrade (each step); run the answer to unsubscribe. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public Runnable subscribe(Consumer<UpgradeRequestRecord> subscriber) {
+        return rollout.board().subscribe(subscriber);
     }
 
     /**
@@ -83,7 +203,7 @@ public class UpgradeService {
         request.windowStart = windowStart;
         request.windowEnd = windowEnd;
         request.status = RequestStatus.REQUESTED;
-        request.planFingerprint = PlanFingerprint.of(catalog.catalogVersion(), plan);
+        request.planFingerprint = PlanFingerprint.of(catalog, plan);
         request.requestedBy = actor;
         request.requestedAt = now;
         plan.breakingChanges().forEach(change -> request.acknowledgements.add(new Acknowledgement(change.id(), actor, now)));
@@ -132,7 +252,7 @@ public class UpgradeService {
         UpgradeRequest request = requests.findById(id).orElseThrow(() -> new NoSuchElementException("There is no upgrade request " + id + "."));
         String fingerprint;
         try {
-            fingerprint = PlanFingerprint.of(catalog.catalogVersion(), plan(request.toBackend, request.toFrontend));
+            fingerprint = PlanFingerprint.of(catalog, plan(request.toBackend, request.toFrontend));
         } catch (IllegalArgumentException | IllegalStateException e) {
             fingerprint = "unplannable: " + e.getMessage();
         }
@@ -150,13 +270,108 @@ public class UpgradeService {
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public List<UpgradeRequestRecord> requests() {
-        return requests.findAllByOrderByRequestedAtDesc().stream().map(UpgradeRequest::record).toList();
+        return requests(RequestQuery.ALL);
+    }
+
+    /** The requests the query matches, newest first. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<UpgradeRequestRecord> requests(RequestQuery query) {
+        return requests.findAllByOrderByRequestedAtDesc().stream().map(UpgradeRequest::record).filter(query::matches).toList();
+    }
+
+    /** The requests the query matches as CSV, one line per request, for managers' spreadsheets. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public void exportCsv(RequestQuery query, Writer out) throws IOException {
+        out.write("id,requested_at,requested_by,from,to,reason,acknowledged,status,decided_by,decided_at,decision_reason,started_by,"
+                + "started_at,finished_at,duration_s,backup,failed_step,outcome\r\n");
+        for (UpgradeRequestRecord r : requests(query)) {
+            Long seconds = r.startedAt() == null || r.finishedAt() == null ? null
+                    : java.time.Duration.between(r.startedAt(), r.finishedAt()).toSeconds();
+            out.write(CsvRow.of(r.id(), r.requestedAt(), r.requestedBy(), r.from(), r.to(), r.reason(),
+                    r.acknowledgements().stream().map(Acknowledgement::changeId).collect(Collectors.joining(" ")), r.status(), r.decidedBy(),
+                    r.decidedAt(), r.decisionReason(), r.startedBy(), r.startedAt(), r.finishedAt(), seconds, r.backupId(), r.failedStep(),
+                    r.outcome()));
+        }
+    }
+
+    /** The last upgrade that ended, successful or not. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<UpgradeRequestRecord> lastUpgrade() {
+        return requests.findFirstByFinishedAtNotNullOrderByFinishedAtDesc().map(UpgradeRequest::record);
     }
 
     /** The release catalog in use. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     public ReleaseCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Replaces the release catalog by an upload: refused with the line and the reason when malformed, or when its
+     * revision is not above the one in use; the catalog in use stays until a good one arrives. Every upload is kept.
+     * Approvals given under the old catalog become void.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional
+    public CatalogVersion replaceCatalog(String json) {
+        ReleaseCatalog parsed = CatalogParser.parse(json == null ? "" : json);
+        ReleaseCatalog before = catalog;
+        if (parsed.revision() <= before.revision()) {
+            throw new IllegalArgumentException("The catalog's revision " + parsed.revision() + " must be above the one in use ("
+                    + before.revision() + ").");
+        }
+        StoredCatalog stored = new StoredCatalog();
+        stored.revision = parsed.revision();
+        stored.content = json;
+        stored.uploadedBy = RequestOrigin.actor();
+        stored.uploadedAt = clock.instant();
+        catalogs.save(stored);
+        catalog = parsed;
+        events.publishEvent(new UpgradeEvents.CatalogReplaced(before.revision(), parsed.revision(), parsed.releases().size(),
+                breakingChanges(parsed)));
+        return version(stored.id, parsed, stored.uploadedBy, stored.uploadedAt, true);
+    }
+
+    /** The catalog in use and every earlier one, newest first; the shipped catalog last. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<CatalogVersion> catalogHistory() {
+        List<CatalogVersion> history = new ArrayList<>();
+        List<StoredCatalog> uploads = catalogs.findAllByOrderByIdDesc();
+        for (StoredCatalog stored : uploads) {
+            ReleaseCatalog parsed;
+            try {
+                parsed = CatalogParser.parse(stored.content);
+            } catch (CatalogRefusedException e) {
+                continue;
+            }
+            history.add(version(stored.id, parsed, stored.uploadedBy, stored.uploadedAt, history.isEmpty() && parsed.equals(catalog)));
+        }
+        ReleaseCatalog shipped = CatalogParser.shipped();
+        history.add(version(0, shipped, null, null, uploads.isEmpty() || shipped.equals(catalog) && history.stream().noneMatch(CatalogVersion::inUse)));
+        return history;
+    }
+
+    /** The text of a catalog in the history ({@code 0}: the shipped one), for download. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public String catalogText(long id) {
+        if (id == 0) {
+            return CatalogParser.shippedText();
+        }
+        return catalogs.findById(id).map(stored -> stored.content)
+                .orElseThrow(() -> new NoSuchElementException("There is no uploaded catalog " + id + "."));
+    }
+
+    private static CatalogVersion version(long id, ReleaseCatalog parsed, String by, Instant at, boolean inUse) {
+        return new CatalogVersion(id, parsed.revision(), by, at, parsed.releases().size(), breakingChanges(parsed), inUse);
+    }
+
+    private static int breakingChanges(ReleaseCatalog parsed) {
+        return parsed.releases().stream().mapToInt(release -> release.breakingChanges().size()).sum();
     }
 
     /**
@@ -196,7 +411,13 @@ public class UpgradeService {
         });
         return new UpgradeFacts(new StackVersions(pinned("backend", b), pinned("frontend", f)), m == null ? null : m.version(),
                 m == null ? null : m.featureCompatibilityVersion(), Set.copyOf(b.environmentNames()), space.freeBytes(), space.lastSetBytes(),
-                null, available);
+                lastUpgradeFrom(), available);
+    }
+
+    /** Where the last successful upgrade started from: the only versions a downgrade may go back to. */
+    private StackVersions lastUpgradeFrom() {
+        return ownTransaction.execute(tx -> requests.findFirstByStatusOrderByFinishedAtDesc(RequestStatus.SUCCEEDED)
+                .map(last -> new StackVersions(Version.parse(last.fromBackend), Version.parse(last.fromFrontend))).orElse(null));
     }
 
     private static ContainerFacts running(String component, StackFacts<ContainerFacts> facts) {

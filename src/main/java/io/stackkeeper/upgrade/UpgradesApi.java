@@ -1,6 +1,11 @@
 package io.stackkeeper.upgrade;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PutMapping;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
@@ -14,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/upgrades}: the plan towards given versions, requests with acknowledgements, and four-eyes decisions,
- * with the same role rules as the pages.
+ * {@code /api/v1/upgrades}: the plan towards given versions, requests with acknowledgements, four-eyes decisions, the
+ * start of an approved upgrade, the history (JSON and CSV) and the release catalog, with the same role rules as the pages.
  */
 @RestController
 @RequestMapping("/api/v1/upgrades")
@@ -70,8 +75,39 @@ class UpgradesApi {
     }
 
     @GetMapping
-    List<UpgradeRequestRecord> list() {
-        return upgrades.requests();
+    List<UpgradeRequestRecord> list(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) String person,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant until) {
+        return upgrades.requests(new RequestQuery(status, person, from, until));
+    }
+
+    @GetMapping(value = "/history.csv", produces = "text/csv")
+    void csv(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) String person,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant until, HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"upgrades.csv\"");
+        upgrades.exportCsv(new RequestQuery(status, person, from, until), response.getWriter());
+    }
+
+    @PostMapping("/{id}/start")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    UpgradeRequestRecord start(@PathVariable long id) {
+        return upgrades.start(id);
+    }
+
+    @GetMapping("/catalog")
+    List<CatalogVersion> catalogHistory() {
+        return upgrades.catalogHistory();
+    }
+
+    @GetMapping(value = "/catalog/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String catalogText(@PathVariable long id) {
+        return upgrades.catalogText(id);
+    }
+
+    @PutMapping(value = "/catalog", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CatalogVersion replaceCatalog(@RequestBody String json) {
+        return upgrades.replaceCatalog(json);
     }
 
     @GetMapping("/{id}")

@@ -23,14 +23,30 @@ public final class SampleStack implements Closeable {
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     public final String backendName = "sk-sample-backend-" + suffix;
     public final String frontendName = "sk-sample-frontend-" + suffix;
-    public final MongoStandInServer mongo = MongoStandInServer.inMemory("4.4.29", "4.4");
+    public final MongoStandInServer mongo;
     public final Path storage;
     public final int backendPort;
     public final int frontendPort;
 
     /** Backend at {@code backendVersion}; the frontend runs from {@code frontendTag} (e.g. a floating tag). */
     public SampleStack(String backendVersion, String frontendTag) throws Exception {
+        this(backendVersion, frontendTag, "4.4", true);
+    }
+
+    /**
+     * As {@link #SampleStack(String, String)}, with MongoDB 4.4 at this featureCompatibilityVersion, and the backend
+     * with or without {@code TOUCAN_DB_ENCRYPTION_SECRET} (from 76.0.0 on it does not start without).
+     */
+    public SampleStack(String backendVersion, String frontendTag, String featureCompatibilityVersion, boolean encryptionSecret)
+            throws Exception {
+        this(backendVersion, frontendTag, featureCompatibilityVersion, encryptionSecret, Map.of());
+    }
+
+    /** With more environment for the backend, e.g. {@code SAMPLE_MIGRATION_SECONDS} for slower boots. */
+    public SampleStack(String backendVersion, String frontendTag, String featureCompatibilityVersion, boolean encryptionSecret,
+            Map<String, String> backendEnvironment) throws Exception {
         LocalEngine.requireRunning();
+        mongo = MongoStandInServer.inMemory("4.4.29", featureCompatibilityVersion);
         mongo.createUser(MONGO_USER, MONGO_PASSWORD);
         storage = Files.createTempDirectory("sample-storage");
         backendPort = freePort();
@@ -43,9 +59,13 @@ public final class SampleStack implements Closeable {
             pullIfMissing(pinned);
             engine.tag(pinned, LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", frontendTag);
         }
-        engine.run(new ContainerSpec(backendName, backendImage, Map.of("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret",
-                "TOUCAN_STATUS_USER_AGENT", STATUS_USER_AGENT), Map.of(storage.toString(), StackService.STORAGE_MOUNT),
-                Map.of(8000, backendPort), Map.of(), "no", List.of()));
+        Map<String, String> environment = new java.util.HashMap<>(backendEnvironment);
+        environment.put("TOUCAN_STATUS_USER_AGENT", STATUS_USER_AGENT);
+        if (encryptionSecret) {
+            environment.put("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret");
+        }
+        engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
+                Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
         engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
     }
 
@@ -65,6 +85,57 @@ public final class SampleStack implements Closeable {
                 mongoUri(MONGO_PASSWORD), null, "http://127.0.0.1:" + backendPort, "http://127.0.0.1:" + frontendPort,
                 STATUS_USER_AGENT, null, "http://" + LocalEngine.REGISTRY, null, null, "stackkeeper/sample-backend",
                 "stackkeeper/sample-frontend");
+    }
+
+    /**
+     * What a careful person's script does without the portal, the benchmarks' baseline: recreate the backend, then the
+     * frontend, at {@code version} with the engine's API (same configuration), each waited for until it answers 200.
+     */
+    public void recreateByHand(String version) throws InterruptedException {
+        String backendImage = LocalEngine.backendImage(version);
+        String frontendImage = LocalEngine.frontendImage(version);
+        pullIfMissing(backendImage);
+        pullIfMissing(frontendImage);
+        engine.recreate(backendName, backendImage, Duration.ofSeconds(2));
+        await200("http://127.0.0.1:" + backendPort + "/status", STATUS_USER_AGENT);
+        engine.recreate(frontendName, frontendImage, Duration.ofSeconds(2));
+        await200("http://127.0.0.1:" + frontendPort + "/tucana-version.txt", null);
+    }
+
+    private static void await200(String url, String userAgent) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(2));
+                if (userAgent != null) {
+                    request.header("User-Agent", userAgent);
+                }
+                if (http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " did not answer 200 within 60 s");
+    }
+
+    /** Tags the images of {@code version} as {@code newVersion} on the engine only (the registry does not have it). */
+    public void tagOnEngineOnly(String version, String newVersion) {
+        engine.tag(LocalEngine.backendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-backend", newVersion);
+        engine.tag(LocalEngine.frontendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", newVersion);
+    }
+
+    /** Removes the engine's tags of {@code version}, backend and frontend as asked. */
+    public void untagOnEngine(String version, boolean backend, boolean frontend) {
+        if (backend) {
+            engine.untag(LocalEngine.backendImage(version));
+        }
+        if (frontend) {
+            engine.untag(LocalEngine.frontendImage(version));
+        }
     }
 
     private static int freePort() throws Exception {

@@ -1,9 +1,9 @@
 package io.stackkeeper.backup.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import io.stackkeeper.base.ui.Live;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -67,7 +67,7 @@ import java.util.function.Supplier;
 @PageTitle("Backups")
 @Menu(title = "Backups", order = 20, icon = "vaadin:archive")
 @PermitAll
-public class BackupsView extends VerticalLayout {
+public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("UTC"));
 
@@ -89,7 +89,6 @@ public class BackupsView extends VerticalLayout {
     private final Div details = new Div();
     private final Div charts = new Div();
     private volatile RunQuery currentQuery = RunQuery.ALL;
-    private Runnable unsubscribe;
 
     public BackupsView(BackupService backups, StackService stack, AuthenticationContext authentication, DataFolder dataFolder) {
         this.backups = backups;
@@ -103,32 +102,21 @@ public class BackupsView extends VerticalLayout {
         progress.addClassName("sk-progress");
         progress.setId("backup-progress");
         add(progress, plansCard(), historyCard(), trendsCard());
+        Live.whileAttached(this, ui -> {
+            backups.running().forEach(this::showProgress);
+            return backups.subscribe(p -> ui.access(() -> {
+                showProgress(p);
+                if (p.finished()) {
+                    refreshHistory();
+                    refreshPlans();
+                }
+            }));
+        });
         refreshPlans();
         refreshHistory();
     }
 
     // ---- Live progress -------------------------------------------------------------------------------------------
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        backups.running().forEach(this::showProgress);
-        unsubscribe = backups.subscribe(p -> ui.access(() -> {
-            showProgress(p);
-            if (p.finished()) {
-                refreshHistory();
-                refreshPlans();
-            }
-        }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-    }
 
     private void showProgress(BackupProgress p) {
         Div row = progressRows.computeIfAbsent(p.runId(), id -> {
@@ -365,6 +353,15 @@ public class BackupsView extends VerticalLayout {
         total.setText(count + (count == 1 ? " run" : " runs"));
         history.setItems(page -> backups.runs(query, page.getOffset(), page.getLimit()).stream(), page -> (int) Math.min(count, Integer.MAX_VALUE));
         refreshCharts();
+    }
+
+    /** {@code backups?set=<id>} opens that set's details, e.g. from a failed upgrade pointing at its pre-upgrade backup. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("set").flatMap(backups::run).ifPresent(run -> {
+            showDetails(run);
+            details.getElement().callJsFunction("scrollIntoView");
+        });
     }
 
     private void showDetails(BackupRunRecord selected) {

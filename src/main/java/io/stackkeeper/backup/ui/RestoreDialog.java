@@ -1,5 +1,6 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ui.StepRow;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,7 +41,6 @@ final class RestoreDialog extends Dialog {
         Div steps = new Div();
         for (int n = 1; n <= RestoreStep.TITLES.size(); n++) {
             Div row = new Div();
-            row.addClassName("sk-restore-step");
             row.setId("restore-step-" + n);
             show(row, new RestoreStep(n, RestoreStep.TITLES.get(n - 1), RestoreStep.State.PENDING, ""));
             stepRows.add(row);
@@ -92,17 +92,7 @@ final class RestoreDialog extends Dialog {
 
     private static void show(Div row, RestoreStep step) {
         row.removeAll();
-        Span badge = new Span(step.state().name().toLowerCase());
-        badge.getElement().getThemeList().add(switch (step.state()) {
-            case DONE -> "badge success";
-            case FAILED -> "badge error";
-            case RUNNING -> "badge";
-            case SKIPPED, PENDING -> "badge contrast";
-        });
-        Span title = new Span(step.number() + ". " + step.title());
-        Span message = new Span(step.message() == null ? "" : step.message());
-        message.addClassName("sk-hint");
-        row.add(badge, title, message);
+        row.add(StepRow.of(step.state().name(), step.number() + ". " + step.title(), step.message()));
     }
 
 }

@@ -9,7 +9,7 @@ import io.stackkeeper.upgrade.NewerVersions;
 import io.stackkeeper.upgrade.UpgradeService;
 import java.util.Optional;
 
-/** Dashboard card: the running versions, and the newest pinned version available with the breaking changes to it. */
+/** Dashboard card: the running versions and whether their majors match, the newest pinned version with the breaking changes to it, and the last upgrade. */
 @org.springframework.stereotype.Component
 class UpgradeCard implements DashboardCard {
 
@@ -36,7 +36,14 @@ class UpgradeCard implements DashboardCard {
                     ? "Newer: " + versions.newer().get(versions.newer().size() - 1) + ", crossing "
                             + UpgradesView.changes(versions.breakingChangesToNewest().size()) + "."
                     : "Up to date with the newest pinned version.");
-            card.setContent(new Span("Backend / frontend"), running, newer, new RouterLink("Plan an upgrade", UpgradesView.class));
+            boolean compatible = versions.current().compatible();
+            Span majors = new Span(compatible ? "Majors match" : "Majors differ: backend and frontend must share their major");
+            majors.getElement().getThemeList().add(compatible ? "badge success" : "badge error");
+            Span last = new Span(upgrades.lastUpgrade().map(r -> "Last upgrade #" + r.id() + " " + r.from() + " → " + r.to() + ": "
+                    + r.status().name().toLowerCase().replace('_', ' ') + ", " + UpgradesView.TIME.format(r.finishedAt()) + ".")
+                    .orElse("No upgrade has run from this portal yet."));
+            last.setId("upgrade-last");
+            card.setContent(new Span("Backend / frontend"), running, majors, newer, last, new RouterLink("Plan an upgrade", UpgradesView.class));
         } catch (RuntimeException e) {
             card.setContent(Card.hint(e.getMessage()));
         }

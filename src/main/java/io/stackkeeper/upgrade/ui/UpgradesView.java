@@ -1,6 +1,17 @@
 package io.stackkeeper.upgrade.ui;
 
+import io.stackkeeper.base.ui.Live;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.stackkeeper.upgrade.RequestQuery;
+import io.stackkeeper.upgrade.RunStep;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -39,14 +50,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Upgrades: the running versions, the newer ones available, and the planner with each step's breaking changes and checks. */
+/**
+ * Upgrades: the running versions, the planner with each step's breaking changes and checks, requests with four-eyes
+ * approval and the start of approved ones, each run's steps live, the history with filters and CSV, and the release
+ * catalog.
+ */
 @Route(value = "upgrades", layout = MainLayout.class)
 @PageTitle("Upgrades")
 @Menu(title = "Upgrades", order = 30, icon = "vaadin:arrow-circle-up-o")
 @PermitAll
 public class UpgradesView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneId.systemDefault());
 
     private final UpgradeService upgrades;
     private final ComboBox<String> backend = new ComboBox<>("Target backend");
@@ -55,6 +71,13 @@ public class UpgradesView extends VerticalLayout {
     private final Grid<UpgradeRequestRecord> requests = new Grid<>();
     private final boolean operator;
     private final boolean admin;
+    private final UpgradeRunPanel run = new UpgradeRunPanel();
+    private final Card current = new Card("Running versions");
+    private final Select<RequestStatus> statusFilter = new Select<>();
+    private final TextField personFilter = new TextField("Person");
+    private final DatePicker fromFilter = new DatePicker("From");
+    private final DatePicker untilFilter = new DatePicker("Until");
+    private final Paragraph startError = new Paragraph();
 
     public UpgradesView(UpgradeService upgrades, AuthenticationContext authentication) {
         this.upgrades = upgrades;
@@ -64,36 +87,96 @@ public class UpgradesView extends VerticalLayout {
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.STRETCH);
         plan.setId("upgrade-plan");
-        add(currentCard(), plannerCard(), requestsCard());
+        add(currentCard(), run, plannerCard(), requestsCard(), new CatalogCard(upgrades, admin, this::refreshRequests));
         refreshRequests();
+        upgrades.requests().stream().filter(r -> r.status() == RequestStatus.RUNNING).findFirst().ifPresent(run::show);
+        Live.whileAttached(this, ui -> upgrades.subscribe(news -> ui.access(() -> showNews(news))));
+    }
+
+    /** A step of a run moved: show it unless another request is on screen; refresh the lists when a run starts or ends. */
+    private void showNews(UpgradeRequestRecord news) {
+        if (run.shown() == null || run.shown() == news.id() || news.status() == RequestStatus.RUNNING) {
+            run.show(news);
+        }
+        boolean started = news.steps().stream().allMatch(step -> step.state() == RunStep.State.PENDING);
+        if (news.status() != RequestStatus.RUNNING || started) {
+            refreshRequests();
+        }
+        if (news.ended()) {
+            showCurrent();
+        }
+    }
+
+    static Span statusBadge(RequestStatus status) {
+        Span badge = new Span(status.name().toLowerCase().replace('_', ' '));
+        badge.getElement().getThemeList().add(switch (status) {
+            case APPROVED, SUCCEEDED -> "badge success";
+            case REJECTED, FAILED, FAILED_ROLLED_BACK -> "badge error";
+            case RUNNING -> "badge primary";
+            default -> "badge";
+        });
+        return badge;
+    }
+
+    static Span hint(String text) {
+        return Card.hint(text);
     }
 
     private Card requestsCard() {
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(RequestStatus.values());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("Any");
+        statusFilter.setWidth("11rem");
+        statusFilter.setId("filter-status");
+        personFilter.setPlaceholder("requester, approver or starter");
+        personFilter.setClearButtonVisible(true);
+        personFilter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        fromFilter.setWidth("10rem");
+        untilFilter.setWidth("10rem");
+        statusFilter.addValueChangeListener(e -> refreshRequests());
+        personFilter.addValueChangeListener(e -> refreshRequests());
+        fromFilter.addValueChangeListener(e -> refreshRequests());
+        untilFilter.addValueChangeListener(e -> refreshRequests());
+        Anchor export = new Anchor((DownloadHandler) this::writeCsv, "");
+        Button exportButton = new Button("Export CSV", VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        export.add(exportButton);
+        export.setId("export-upgrades-csv");
+        export.getElement().setAttribute("download", true);
+        HorizontalLayout filters = new HorizontalLayout(statusFilter, personFilter, fromFilter, untilFilter, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
         requests.addColumn(UpgradeRequestRecord::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         requests.addColumn(r -> r.from() + " → " + r.toBackend() + " / " + r.toFrontend()).setHeader("Upgrade").setAutoWidth(true);
-        requests.addComponentColumn(r -> {
-            Span badge = new Span(r.status().name().toLowerCase());
-            badge.getElement().getThemeList().add(switch (r.status()) {
-                case APPROVED, SUCCEEDED -> "badge success";
-                case REJECTED, FAILED, FAILED_ROLLED_BACK -> "badge error";
-                default -> "badge";
-            });
-            return badge;
-        }).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        requests.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         requests.addColumn(r -> r.requestedBy()).setHeader("Requested by").setAutoWidth(true)
                 .setTooltipGenerator(r -> TIME.format(r.requestedAt()));
         requests.addColumn(r -> r.decidedBy() == null ? "" : r.decidedBy() + ", " + TIME.format(r.decidedAt())
                 + (r.decisionReason() == null ? "" : ": " + r.decisionReason())).setHeader("Decided").setAutoWidth(true);
         requests.addColumn(r -> r.acknowledgements().size()).setHeader("Acknowledged").setAutoWidth(true).setFlexGrow(0);
         requests.addColumn(UpgradeRequestRecord::reason).setHeader("Reason").setFlexGrow(1).setTooltipGenerator(UpgradeRequestRecord::reason);
+        requests.addColumn(r -> r.startedAt() == null ? "" : TIME.format(r.startedAt()) + (r.finishedAt() == null ? ""
+                : ", " + UpgradeRunPanel.seconds(java.time.Duration.between(r.startedAt(), r.finishedAt())))).setHeader("Ran").setAutoWidth(true);
         if (admin) {
             requests.addComponentColumn(this::decisionButtons).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
+        if (operator) {
+            requests.addComponentColumn(this::startButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
         requests.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         requests.setAllRowsVisible(true);
-        requests.setEmptyStateText("No upgrade has been requested yet.");
+        requests.setEmptyStateText("No upgrade matches.");
         requests.setId("upgrade-requests");
-        Card card = new Card("Requests", requests);
+        requests.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                run.show(e.getValue());
+            }
+        });
+        startError.addClassName("sk-error");
+        startError.setId("start-error");
+        Card card = new Card("Requests and history", filters, requests, startError);
         card.addClassName("sk-card-wide");
         return card;
     }
@@ -120,13 +203,59 @@ public class UpgradesView extends VerticalLayout {
         return new HorizontalLayout(approve, reject);
     }
 
+    /** For waiting and approved requests: Start, enabled only when the approval, its window and the plan still hold. */
+    private Component startButton(UpgradeRequestRecord request) {
+        if (request.status() != RequestStatus.APPROVED && request.status() != RequestStatus.REQUESTED) {
+            return new Span();
+        }
+        Button start = new Button("Start upgrade", VaadinIcon.PLAY.create());
+        start.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        start.setId("start-" + request.id());
+        upgrades.whyNotStartable(request.id()).ifPresent(why -> {
+            start.setEnabled(false);
+            start.setTooltipText(why);
+        });
+        start.addClickListener(e -> new FormDialog("Start upgrade #" + request.id() + "?", "Start", () -> {
+            startError.setText("");
+            try {
+                run.show(upgrades.start(request.id()));
+            } catch (IllegalStateException ex) {
+                startError.setText("Not started: " + ex.getMessage());
+            }
+            refreshRequests();
+        }, new Paragraph("A full backup is taken first, then the containers are recreated at " + request.to()
+                + " and checked; on a failure both go back to their previous images. Nothing else runs on the stack meanwhile.")).open());
+        return start;
+    }
+
+    private RequestQuery query() {
+        ZoneId zone = ZoneId.systemDefault();
+        return new RequestQuery(statusFilter.getValue(), personFilter.getValue(),
+                fromFilter.getValue() == null ? null : fromFilter.getValue().atStartOfDay(zone).toInstant(),
+                untilFilter.getValue() == null ? null : untilFilter.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     private void refreshRequests() {
-        requests.setItems(upgrades.requests());
+        requests.setItems(upgrades.requests(query()));
+    }
+
+    private void writeCsv(DownloadEvent event) throws IOException {
+        event.setFileName("stackkeeper-upgrades-" + FILE_TIME.format(java.time.Instant.now()) + ".csv");
+        event.setContentType("text/csv; charset=utf-8");
+        try (var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+            upgrades.exportCsv(query(), writer);
+        }
     }
 
     private Card currentCard() {
-        Card card = new Card("Running versions");
-        card.setId("upgrade-current");
+        current.setId("upgrade-current");
+        showCurrent();
+        return current;
+    }
+
+    /** The running versions and the newer ones; also the planner's choices. */
+    private void showCurrent() {
+        Card card = current;
         try {
             NewerVersions versions = upgrades.newerVersions();
             Span running = new Span("Backend " + versions.current().backend() + " · frontend " + versions.current().frontend());
@@ -145,7 +274,6 @@ public class UpgradesView extends VerticalLayout {
         } catch (RuntimeException e) {
             card.setContent(Card.hint(e.getMessage()));
         }
-        return card;
     }
 
     static String changes(int count) {

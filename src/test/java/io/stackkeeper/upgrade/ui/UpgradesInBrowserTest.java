@@ -47,8 +47,8 @@ class UpgradesInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void an_operator_requests_with_acknowledgements_and_another_admin_approves() throws Exception {
-        try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
+    void an_operator_requests_with_acknowledgements_another_admin_approves_and_the_operator_watches_the_run() throws Exception {
+        try (SampleStack sample = new SampleStack("89.0.0", "89.0.0", "4.4", true, java.util.Map.of("SAMPLE_MIGRATION_SECONDS", "4"))) {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             String operator = TestUsers.create(accounts, "ops", Role.OPERATOR);
             signInAndWait(operator, TestUsers.PASSWORD);
@@ -64,23 +64,47 @@ class UpgradesInBrowserTest extends BrowserTest {
             page.locator("#ack-bc-90\\.0\\.0-x-json-flavor").click();
             page.locator("#request-upgrade").click();
             assertThat(page.locator("#upgrade-requests")).containsText("requested");
+            long id = TestUsers.asAdmin(() -> upgrades.requests()).get(0).id();
+            assertThat(page.locator("#start-" + id)).isDisabled();
             screenshot("32-upgrade-requested");
 
             String approver = TestUsers.create(accounts, "boss", Role.ADMIN);
             signInAndWait(approver, TestUsers.PASSWORD);
             open("upgrades");
-            long id = TestUsers.asAdmin(() -> upgrades.requests()).get(0).id();
-            // the grid scrolls sideways to show the button and renders its cells again: click once that has settled
-            page.locator("#approve-" + id).scrollIntoViewIfNeeded();
-            page.waitForTimeout(500);
-            page.waitForFunction("() => !document.querySelector('vaadin-connection-indicator[loading]')");
-            page.locator("#approve-" + id).click();
+            clickInGrid("#approve-" + id);
             assertThat(page.locator("vaadin-dialog-overlay")).isVisible();
             page.locator("vaadin-dialog-overlay").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Approve").setExact(true)).click();
             assertThat(page.locator("#upgrade-requests")).containsText("approved");
             assertThat(page.locator("#upgrade-requests")).containsText(approver);
             screenshot("33-upgrade-approved");
+
+            signInAndWait(operator, TestUsers.PASSWORD);
+            open("upgrades");
+            clickInGrid("#start-" + id);
+            assertThat(page.locator("vaadin-dialog-overlay")).isVisible();
+            page.locator("vaadin-dialog-overlay").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Start").setExact(true)).click();
+            assertThat(page.locator("#upgrade-run")).containsText("Upgrade #" + id);
+            assertThat(page.locator("#upgrade-run [data-state=RUNNING]")).hasCount(1);
+            screenshot("34-upgrade-running");
+            assertThat(page.locator("#upgrade-run-status")).containsText("succeeded",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+            assertThat(page.locator("#upgrade-run [data-state=DONE]")).hasCount(5);
+            assertThat(page.locator("#upgrade-run-backup")).containsText("Pre-upgrade backup");
+            assertThat(page.locator("#upgrade-requests")).containsText("succeeded");
+            screenshot("35-upgrade-succeeded");
+            open("");
+            assertThat(page.locator("#upgrade-status")).containsText("90.0.0 / 90.0.0");
+            assertThat(page.locator("#upgrade-last")).containsText("succeeded");
         }
+    }
+
+    /** The grid scrolls sideways to show a button and renders its cells again: click once that has settled. */
+    private void clickInGrid(String selector) {
+        page.locator(selector).scrollIntoViewIfNeeded();
+        page.waitForTimeout(500);
+        page.waitForFunction("() => !document.querySelector('vaadin-connection-indicator[loading]')");
+        page.locator(selector).click();
     }
 }

@@ -1,0 +1,31 @@
+package io.stackkeeper.base;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** News for every subscriber (each open page); a subscriber that fails is logged and does not stop the others. */
+public final class Broadcast<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
+
+    private final List<Consumer<T>> subscribers = new CopyOnWriteArrayList<>();
+
+    /** Adds a subscriber; run the answer to remove it. */
+    public Runnable subscribe(Consumer<T> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    public void tell(T news) {
+        for (Consumer<T> subscriber : subscribers) {
+            try {
+                subscriber.accept(news);
+            } catch (RuntimeException e) {
+                log.debug("A subscriber failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.stackkeeper.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import java.util.function.Function;
+
+/** News pushed to a page while it is open. */
+public final class Live {
+
+    private Live() {
+    }
+
+    /**
+     * Subscribes each time the component is attached and unsubscribes when it is detached; {@code subscribe} gets the
+     * component's UI (to {@code access} it from other threads) and answers how to unsubscribe.
+     */
+    public static void whileAttached(Component component, Function<UI, Runnable> subscribe) {
+        component.addAttachListener(attach -> {
+            Runnable unsubscribe = subscribe.apply(attach.getUI());
+            Registration[] detach = new Registration[1];
+            detach[0] = component.addDetachListener(detached -> {
+                unsubscribe.run();
+                detach[0].remove();
+            });
+        });
+    }
+}

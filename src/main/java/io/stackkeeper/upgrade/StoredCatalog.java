@@ -1,0 +1,29 @@
+package io.stackkeeper.upgrade;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A release catalog an admin uploaded; the newest is the one in use, the older ones are its history. */
+@Entity
+@Table(name = "release_catalog")
+class StoredCatalog {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(nullable = false)
+    int revision;
+    @Lob
+    @Column(nullable = false)
+    String content;
+    @Column(name = "uploaded_by", nullable = false)
+    String uploadedBy;
+    @Column(name = "uploaded_at", nullable = false)
+    Instant uploadedAt;
+}
