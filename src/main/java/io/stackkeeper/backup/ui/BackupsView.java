@@ -3,7 +3,7 @@ package io.stackkeeper.backup.ui;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import io.stackkeeper.base.ui.Live;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -486,8 +486,8 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
         List<BackupRunRecord> recent = new ArrayList<>(backups.runs(new RunQuery(planFilter.getValue(), RunStatus.SUCCEEDED, null, null, null), 0, 60));
         java.util.Collections.reverse(recent);
         charts.removeAll();
-        charts.add(new Html(TrendChart.svg("Set size", recent, r -> r.sizeBytes() == null ? 0.0 : r.sizeBytes(), v -> Amounts.bytes(v.longValue()))));
-        charts.add(new Html(TrendChart.svg("Duration", recent, r -> r.duration() == null ? 0.0 : r.duration().toMillis(),
+        charts.add(new Svg(TrendChart.svg("Set size", recent, r -> r.sizeBytes() == null ? 0.0 : r.sizeBytes(), v -> Amounts.bytes(v.longValue()))));
+        charts.add(new Svg(TrendChart.svg("Duration", recent, r -> r.duration() == null ? 0.0 : r.duration().toMillis(),
                 v -> Amounts.duration(java.time.Duration.ofMillis(v.longValue())))));
     }
 

@@ -115,6 +115,8 @@ class BackupsInBrowserTest extends BrowserTest {
         assertThat(page.locator("#history")).isVisible();
         assertThat(page.locator("#new-plan")).hasCount(0);
         assertThat(page.locator("[id^=run-]")).hasCount(0);
+        // the trend charts are real SVG (an SVG namespace), not unknown HTML elements showing their labels as text
+        Assertions.assertThat(page.locator("svg.sk-chart").first().evaluate("e => e.namespaceURI")).isEqualTo("http://www.w3.org/2000/svg");
         screenshot("23-backups-viewer");
         com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("#export-backups-csv").click());
         Assertions.assertThat(csv.suggestedFilename()).startsWith("stackkeeper-backups-").endsWith(".csv");

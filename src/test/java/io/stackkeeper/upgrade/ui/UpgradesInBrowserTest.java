@@ -100,6 +100,32 @@ class UpgradesInBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void an_admin_reads_a_rolled_back_upgrade_with_its_log_and_opens_its_pre_upgrade_backup_to_restore_it() throws Exception {
+        try (SampleStack sample = new SampleStack("90.0.0", "90.0.0")) {
+            TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
+            var requested = TestUsers.as("ops", java.util.List.of(Role.OPERATOR),
+                    () -> upgrades.request("90.0.1", "90.0.1", "patch release", null, null, java.util.List.of()));
+            TestUsers.as("approver", java.util.List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "go"));
+            TestUsers.as("ops", java.util.List.of(Role.OPERATOR), () -> upgrades.start(requested.id()));
+            String admin = TestUsers.create(accounts, "lead", Role.ADMIN);
+            signInAndWait(admin, TestUsers.PASSWORD);
+            open("upgrades");
+            assertThat(page.locator("#upgrade-run-status")).containsText("failed rolled back",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+            assertThat(page.locator("#upgrade-run-outcome")).containsText("/status answered 503");
+            page.locator("#upgrade-run-log").click();
+            assertThat(page.locator("#upgrade-run-log")).containsText("90.0.1");
+            screenshot("36-upgrade-rolled-back");
+
+            page.locator("#upgrade-run-backup a").click();
+            page.waitForURL("**/backups?set=*");
+            assertThat(page.locator("#backup-details")).containsText("upgrade " + requested.id());
+            assertThat(page.locator("#backup-details")).containsText("Restore…");
+            screenshot("37-pre-upgrade-backup-to-restore");
+        }
+    }
+
     /** The grid scrolls sideways to show a button and renders its cells again: click once that has settled. */
     private void clickInGrid(String selector) {
         page.locator(selector).scrollIntoViewIfNeeded();
