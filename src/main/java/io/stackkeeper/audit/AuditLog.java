@@ -25,8 +25,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -197,9 +195,7 @@ public class AuditLog {
     }
 
     private static boolean mayReadAll() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream().anyMatch(a ->
-                a.getAuthority().equals("ROLE_" + Roles.ADMIN) || a.getAuthority().equals("ROLE_" + Roles.VIEWER));
+        return Roles.currentUserHasAny(Roles.ADMIN, Roles.VIEWER);
     }
 
     private String toJson(Map<String, Object> details) {

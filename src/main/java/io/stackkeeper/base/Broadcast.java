@@ -6,12 +6,24 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** News for every subscriber (each open page); a subscriber that fails is logged and does not stop the others. */
+/**
+ * News for every subscriber (each open page), in order, on a thread of its own: the work that tells never waits for a
+ * page. A subscriber that fails is logged and does not stop the others.
+ */
 public final class Broadcast<T> {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
 
     private final List<Consumer<T>> subscribers = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ExecutorService delivery;
+
+    public Broadcast(String name) {
+        delivery = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** Adds a subscriber; run the answer to remove it. */
     public Runnable subscribe(Consumer<T> subscriber) {
@@ -20,12 +32,22 @@ public final class Broadcast<T> {
     }
 
     public void tell(T news) {
-        for (Consumer<T> subscriber : subscribers) {
-            try {
-                subscriber.accept(news);
-            } catch (RuntimeException e) {
-                log.debug("A subscriber failed: {}", e.toString());
-            }
+        if (subscribers.isEmpty()) {
+            return;
         }
+        delivery.execute(() -> {
+            for (Consumer<T> subscriber : subscribers) {
+                try {
+                    subscriber.accept(news);
+                } catch (RuntimeException e) {
+                    log.debug("A subscriber failed: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    /** Stops delivering; news told later is dropped. */
+    public void close() {
+        delivery.shutdownNow();
     }
 }

@@ -20,4 +20,15 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** Whether the current user holds any of these roles. */
+    public static boolean currentUserHasAny(String... roles) {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return false;
+        }
+        java.util.Set<String> wanted = java.util.Arrays.stream(roles).map(role -> "ROLE_" + role).collect(java.util.stream.Collectors.toSet());
+        return authentication.getAuthorities().stream().anyMatch(authority -> wanted.contains(authority.getAuthority()));
+    }
 }

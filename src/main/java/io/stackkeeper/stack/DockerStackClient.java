@@ -429,12 +429,15 @@ class DockerStackClient implements StackClient {
         List<String> tail = java.util.Collections.synchronizedList(new ArrayList<>());
         LogLines reader = new LogLines(tail::add);
         call("read the logs of " + nameOrId, () -> {
-            try {
-                docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withTail(lines).exec(reader)
-                        .awaitCompletion(30, TimeUnit.SECONDS);
+            try (LogLines reading = docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withTail(lines).exec(reader)) {
+                if (!reading.awaitCompletion(30, TimeUnit.SECONDS)) {
+                    throw new StackException("Reading the last " + lines + " log lines of " + nameOrId + " took longer than 30 s.");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("Reading the logs of " + nameOrId + " was interrupted.");
+            } catch (IOException e) {
+                throw new StackException("Reading the logs of " + nameOrId + " failed: " + e.getMessage(), e);
             }
             return null;
         });

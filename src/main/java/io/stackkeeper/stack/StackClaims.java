@@ -30,11 +30,31 @@ final class StackClaims {
         }
         Claim claim = new Claim(work, exclusive, clock.instant());
         claims.add(claim);
-        return () -> release(claim);
+        return new Held(claim);
+    }
+
+    /** Refuses work that needs the stack alone unless {@code claim} is an exclusive claim that is still held. */
+    synchronized void requireExclusive(StackClaim claim) {
+        if (!(claim instanceof Held held) || !held.claim.exclusive() || claims.stream().noneMatch(c -> c == held.claim)) {
+            throw new StackBusyException("This needs the stack alone: claim it exclusively first (an upgrade or a restore does).");
+        }
     }
 
     private synchronized void release(Claim claim) {
-        claims.remove(claim);
+        claims.removeIf(c -> c == claim);
+    }
+
+    private final class Held implements StackClaim {
+        private final Claim claim;
+
+        Held(Claim claim) {
+            this.claim = claim;
+        }
+
+        @Override
+        public void close() {
+            release(claim);
+        }
     }
 
     synchronized List<String> running() {

@@ -528,7 +528,6 @@ public class StackService {
 
     /** Stops the backend container, giving it {@code grace} to finish. */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional(readOnly = true)
     public void stopBackend(Duration grace) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         ContainerFacts backend = bounded(() -> container(s, true));
@@ -540,7 +539,6 @@ public class StackService {
      * null) mounted at {@value #STORAGE_MOUNT}, and starts it.
      */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional(readOnly = true)
     public ContainerFacts recreateBackendWithStorage(java.nio.file.Path storage, Duration grace) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         ContainerFacts backend = bounded(() -> container(s, true));
@@ -553,7 +551,6 @@ public class StackService {
      * fails with the last answer seen when {@code limit} passes.
      */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
-    @Transactional(readOnly = true)
     public void awaitBackendHealthy(Duration limit) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         await("backend", limit, () -> firstRefusal(s.backendUrl(), s.statusUserAgent(), "/", "/status"));
@@ -561,7 +558,6 @@ public class StackService {
 
     /** Waits until the frontend answers 200 on {@code /} and on {@code /tucana-version.txt}. */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
-    @Transactional(readOnly = true)
     public void awaitFrontendHealthy(Duration limit) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         await("frontend", limit, () -> firstRefusal(s.frontendUrl(), null, "/", "/tucana-version.txt"));
@@ -616,7 +612,6 @@ public class StackService {
      * reference. A pull failure changes nothing.
      */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional(readOnly = true)
     public String pullRelease(StackPart part, String tag, Duration timeout) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         ContainerFacts current = bounded(() -> container(s, part == StackPart.BACKEND));
@@ -631,11 +626,12 @@ public class StackService {
     /**
      * Recreates the part's container from {@code image} keeping its name, environment, mounts, ports, networks, labels
      * and restart policy, and starts it. With {@code imageId}, the reference is first made to point at exactly that
-     * image (a rollback to the image that ran before, even if its tag has moved since) and the result is checked.
+     * image (a rollback to the image that ran before, even if its tag has moved since) and the result is checked. Only
+     * under an exclusive claim of the stack (an upgrade's), so nothing else runs meanwhile.
      */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional(readOnly = true)
-    public ContainerFacts replaceImage(StackPart part, String image, String imageId, Duration grace) {
+    public ContainerFacts replaceImage(StackClaim claim, StackPart part, String image, String imageId, Duration grace) {
+        claims.requireExclusive(claim);
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         StackClient client = client(s);
         ContainerFacts current = bounded(() -> container(s, part == StackPart.BACKEND));
@@ -655,16 +651,15 @@ public class StackService {
 
     /** The last {@code lines} lines of the part's container output. */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
-    @Transactional(readOnly = true)
     public List<String> logTail(StackPart part, int lines) {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         return client(s).logTail(bounded(() -> container(s, part == StackPart.BACKEND)).id(), lines);
     }
 
-    /** Sets MongoDB's featureCompatibilityVersion ({@code 4.4}). */
+    /** Sets MongoDB's featureCompatibilityVersion ({@code 4.4}); only under an exclusive claim of the stack (an upgrade's). */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional(readOnly = true)
-    public void setFeatureCompatibilityVersion(String version) {
+    public void setFeatureCompatibilityVersion(StackClaim claim, String version) {
+        claims.requireExclusive(claim);
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         if (s.mongoUri() == null) {
             throw new StackException("No MongoDB URI is set in the stack settings.");

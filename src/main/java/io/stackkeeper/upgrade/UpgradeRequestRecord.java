@@ -28,6 +28,13 @@ public record UpgradeRequestRecord(long id, String fromBackend, String fromFront
         return toBackend + " / " + toFrontend;
     }
 
+    /** The same without the failing container's log lines, for readers who may not see logs. */
+    public UpgradeRequestRecord withoutLog() {
+        return new UpgradeRequestRecord(id, fromBackend, fromFrontend, toBackend, toFrontend, reason, windowStart, windowEnd, status,
+                requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, approvalExpiresAt, acknowledgements, startedBy, startedAt,
+                finishedAt, steps, backupId, failedStep, outcome, List.of());
+    }
+
     public boolean ended() {
         return status == RequestStatus.SUCCEEDED || status == RequestStatus.FAILED || status == RequestStatus.FAILED_ROLLED_BACK
                 || status == RequestStatus.REJECTED;

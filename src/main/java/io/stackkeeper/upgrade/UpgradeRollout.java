@@ -6,6 +6,7 @@ import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.RunStatus;
 import io.stackkeeper.base.Broadcast;
 import io.stackkeeper.stack.ContainerFacts;
+import io.stackkeeper.stack.StackClaim;
 import io.stackkeeper.stack.StackPart;
 import io.stackkeeper.stack.StackService;
 import java.time.Clock;
@@ -42,7 +43,7 @@ class UpgradeRollout {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final Broadcast<UpgradeRequestRecord> board = new Broadcast<>();
+    private final Broadcast<UpgradeRequestRecord> board = new Broadcast<>("upgrade-news");
 
     UpgradeRollout(UpgradeRequestRepository requests, StackService stack, BackupService backups, UpgradeProperties properties,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
@@ -57,6 +58,11 @@ class UpgradeRollout {
 
     Broadcast<UpgradeRequestRecord> board() {
         return board;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopTelling() {
+        board.close();
     }
 
     /** The titles of the steps a run of this plan goes through, in order. */
@@ -87,50 +93,142 @@ class UpgradeRollout {
 
     /**
      * Runs a request that was marked RUNNING with its steps pending. {@code replan} gives the plan as it is now, and
-     * {@code fingerprint} the fingerprint it must still have. The caller holds the stack exclusively and acts with the
-     * portal's own rights.
+     * {@code fingerprint} the fingerprint it must still have. The caller holds the stack with {@code claim} exclusively
+     * and acts with the portal's own rights. Whatever goes wrong, the request ends in a final status.
      */
-    void run(long id, Supplier<UpgradePlan> replan, Function<UpgradePlan, String> fingerprint) {
-        UpgradeRequestRecord request = record(id);
-        String actor = request.startedBy();
-        events.publishEvent(new UpgradeEvents.UpgradeStarted(id, request.from(), request.to(), actor));
-        Steps steps = new Steps(id, actor);
-        UpgradePlan plan;
+    void run(long id, StackClaim claim, Supplier<UpgradePlan> replan, Function<UpgradePlan, String> fingerprint) {
+        String actor = null;
         try {
-            plan = steps.run(PREPARE, () -> prepare(id, replan, fingerprint), p -> "The plan still holds and every check passes; images"
-                    + " present: " + String.join(", ", p.steps().stream().map(s -> s.backend() + " / " + s.frontend()).toList()) + ".");
-            steps.run(BACKUP, () -> backUp(id, actor), set -> "Set " + set.id() + " written to " + set.location() + ".");
-        } catch (StepFailed e) {
-            steps.skipRemaining();
-            finish(id, RequestStatus.FAILED, e.title, e.getMessage() + " Nothing was changed on the stack.", List.of(), actor);
-            return;
-        }
-        StackPart changing = null;
-        try {
-            for (UpgradeStep step : plan.steps()) {
-                if (step.featureCompatibilityVersion() != null) {
-                    changing = null;
-                    String fcv = step.featureCompatibilityVersion().toString();
-                    steps.run(fcvTitle(step), () -> {
-                        stack.setFeatureCompatibilityVersion(fcv);
-                        return fcv;
-                    }, set -> "db.adminCommand({setFeatureCompatibilityVersion: '" + set + "'}) done.");
-                }
-                changing = StackPart.BACKEND;
-                steps.run(backendTitle(step), () -> recreate(StackPart.BACKEND, step.backend().toString()), this::recreated);
-                changing = StackPart.FRONTEND;
-                steps.run(frontendTitle(step), () -> recreate(StackPart.FRONTEND, step.frontend().toString()), this::recreated);
+            UpgradeRequestRecord request = record(id);
+            actor = request.startedBy();
+            events.publishEvent(new UpgradeEvents.UpgradeStarted(id, request.from(), request.to(), actor));
+            new Run(id, claim, request).go(replan, fingerprint);
+        } catch (Throwable unexpected) {
+            log.error("Upgrade {} stopped unexpectedly", id, unexpected);
+            abandon(id, unexpected, actor);
+            if (unexpected instanceof Error error) {
+                throw error;
             }
-            changing = null;
-            steps.run(RECORD, () -> confirmVersions(request), versions -> "The stack runs " + versions + ".");
-        } catch (StepFailed e) {
-            List<String> lines = changing == null ? List.of() : lastLines(changing);
-            steps.skipRemaining();
-            rollBack(id, request, steps, e, lines, actor);
-            return;
         }
-        finish(id, RequestStatus.SUCCEEDED, null, "Upgraded from " + request.from() + " to " + request.to() + "; the pre-upgrade backup is "
-                + record(id).backupId() + ".", List.of(), actor);
+    }
+
+    /** The state of one run: what it changed so far, for the rollback and its report. */
+    private final class Run {
+        private final long id;
+        private final StackClaim claim;
+        private final UpgradeRequestRecord request;
+        private final Steps steps;
+        private StackPart failing;
+        private String featureCompatibilitySet;
+
+        Run(long id, StackClaim claim, UpgradeRequestRecord request) {
+            this.id = id;
+            this.claim = claim;
+            this.request = request;
+            this.steps = new Steps(id, request.startedBy());
+        }
+
+        void go(Supplier<UpgradePlan> replan, Function<UpgradePlan, String> fingerprint) {
+            UpgradePlan plan;
+            try {
+                plan = steps.run(PREPARE, () -> prepare(id, replan, fingerprint), p -> "The plan still holds and every check passes;"
+                        + " images present: " + String.join(", ", p.steps().stream().map(s -> s.backend() + " / " + s.frontend()).toList()) + ".");
+                steps.run(BACKUP, () -> backUp(id, request.startedBy()), set -> "Set " + set.id() + " written to " + set.location() + ".");
+            } catch (StepFailed e) {
+                steps.skipRemaining();
+                finish(id, RequestStatus.FAILED, e.title, e.getMessage() + " Nothing was changed on the stack.", List.of(), request.startedBy());
+                return;
+            }
+            try {
+                for (UpgradeStep step : plan.steps()) {
+                    if (step.featureCompatibilityVersion() != null) {
+                        String fcv = step.featureCompatibilityVersion().toString();
+                        steps.run(fcvTitle(step), () -> {
+                            stack.setFeatureCompatibilityVersion(claim, fcv);
+                            featureCompatibilitySet = fcv;
+                            return fcv;
+                        }, set -> "db.adminCommand({setFeatureCompatibilityVersion: '" + set + "'}) done.");
+                    }
+                    steps.run(backendTitle(step), () -> recreate(StackPart.BACKEND, step.backend().toString()), UpgradeRollout::recreated);
+                    steps.run(frontendTitle(step), () -> recreate(StackPart.FRONTEND, step.frontend().toString()), UpgradeRollout::recreated);
+                }
+                failing = null;
+                steps.run(RECORD, () -> confirmVersions(request), versions -> "The stack runs " + versions + ".");
+            } catch (StepFailed e) {
+                List<String> lines = failing == null ? List.of() : lastLines(failing);
+                steps.skipRemaining();
+                rollBack(e, lines);
+                return;
+            }
+            finish(id, RequestStatus.SUCCEEDED, null, "Upgraded from " + request.from() + " to " + request.to() + "; the pre-upgrade backup is "
+                    + record(id).backupId() + ".", List.of(), request.startedBy());
+        }
+
+        /** Recreates the part from the version's image; once the new container exists, its log is the one a failure keeps. */
+        private ContainerFacts recreate(StackPart part, String version) {
+            failing = null;
+            String image = stack.pullRelease(part, version, properties.pullTimeout());
+            ContainerFacts facts = stack.replaceImage(claim, part, image, null, properties.stopGrace());
+            failing = part;
+            awaitHealthy(part);
+            return facts;
+        }
+
+        /** Both containers back on the images they ran before, each on its own so one failure does not stop the other. */
+        private void rollBack(StepFailed failure, List<String> lines) {
+            StoredImages before = images(id);
+            String fcvNote = featureCompatibilitySet == null ? ""
+                    : " MongoDB's featureCompatibilityVersion stays at " + featureCompatibilitySet + " (the previous version runs with it).";
+            String dataWarning = " Migrations of the new version may already have changed data: if the stack misbehaves, restore the"
+                    + " pre-upgrade backup " + record(id).backupId() + ".";
+            String failed = "'" + failure.title + "' failed: " + failure.getMessage();
+            steps.append(ROLLBACK);
+            try {
+                steps.run(ROLLBACK, () -> {
+                    List<String> done = new ArrayList<>();
+                    List<String> problems = new ArrayList<>();
+                    for (StackPart part : List.of(StackPart.BACKEND, StackPart.FRONTEND)) {
+                        String image = part == StackPart.BACKEND ? before.backend() : before.frontend();
+                        String imageId = part == StackPart.BACKEND ? before.backendId() : before.frontendId();
+                        try {
+                            if (!java.util.Objects.equals(imageId, stack.container(part).imageId())) {
+                                stack.replaceImage(claim, part, image, imageId, properties.stopGrace());
+                            }
+                            awaitHealthy(part);
+                            done.add(part.label() + " " + image + " (" + shortId(imageId) + ")");
+                        } catch (RuntimeException e) {
+                            problems.add("the " + part.label() + " (" + image + "): " + e.getMessage());
+                        }
+                    }
+                    if (!problems.isEmpty()) {
+                        throw new IllegalStateException("Could not put back " + String.join("; ", problems)
+                                + (done.isEmpty() ? "" : ". Back and healthy: " + String.join(", ", done)) + ".");
+                    }
+                    return String.join(", ", done);
+                }, done -> "Back on " + done + "; both answer 200.");
+                finish(id, RequestStatus.FAILED_ROLLED_BACK, failure.title, failed + " Both containers are back on their previous images ("
+                        + request.from() + ") and healthy." + fcvNote + dataWarning, lines, request.startedBy());
+            } catch (StepFailed rollbackFailure) {
+                finish(id, RequestStatus.FAILED, failure.title, failed + " The rollback failed too: " + rollbackFailure.getMessage()
+                        + " Check the Stack page; the previous images are " + before.backend() + " and " + before.frontend() + "." + fcvNote
+                        + dataWarning, lines, request.startedBy());
+            }
+        }
+    }
+
+    /** Records an upgrade that stopped on an unexpected error as FAILED, so it never stays RUNNING. */
+    private void abandon(long id, Throwable error, String actor) {
+        try {
+            update(id, request -> request.steps.replaceAll(step -> switch (step.state()) {
+                case RUNNING -> step.ended(RunStep.State.FAILED, clock.instant(), "Stopped on an unexpected error.");
+                case PENDING -> step.skipped("Not run: the upgrade stopped on an unexpected error.");
+                default -> step;
+            }));
+            finish(id, RequestStatus.FAILED, null, "The upgrade stopped on an unexpected error (" + error
+                    + "). Check the running versions on the Stack page and the portal's log.", List.of(), actor);
+        } catch (RuntimeException e) {
+            log.error("Upgrade {} could not be marked failed; it is marked at the next start", id, e);
+        }
     }
 
     private UpgradePlan prepare(long id, Supplier<UpgradePlan> replan, Function<UpgradePlan, String> fingerprint) {
@@ -159,14 +257,7 @@ class UpgradeRollout {
         return set;
     }
 
-    private ContainerFacts recreate(StackPart part, String version) {
-        String image = stack.pullRelease(part, version, properties.pullTimeout());
-        ContainerFacts facts = stack.replaceImage(part, image, null, properties.stopGrace());
-        awaitHealthy(part);
-        return facts;
-    }
-
-    private String recreated(ContainerFacts facts) {
+    private static String recreated(ContainerFacts facts) {
         return "Recreated " + facts.name() + " from " + facts.image() + " (" + shortId(facts.imageId()) + "); it answers 200.";
     }
 
@@ -192,34 +283,6 @@ class UpgradeRollout {
             return stack.logTail(part, properties.failureLogLines());
         } catch (RuntimeException e) {
             return List.of("(the " + part.label() + "'s log could not be read: " + e.getMessage() + ")");
-        }
-    }
-
-    private void rollBack(long id, UpgradeRequestRecord request, Steps steps, StepFailed failure, List<String> lines, String actor) {
-        StoredImages before = images(id);
-        String dataWarning = " Migrations of the new version may already have changed data: if the stack misbehaves, restore the"
-                + " pre-upgrade backup " + record(id).backupId() + ".";
-        try {
-            steps.append(ROLLBACK);
-            steps.run(ROLLBACK, () -> {
-                List<String> done = new ArrayList<>();
-                for (StackPart part : List.of(StackPart.BACKEND, StackPart.FRONTEND)) {
-                    String image = part == StackPart.BACKEND ? before.backend() : before.frontend();
-                    String imageId = part == StackPart.BACKEND ? before.backendId() : before.frontendId();
-                    if (!imageId.equals(stack.container(part).imageId())) {
-                        stack.replaceImage(part, image, imageId, properties.stopGrace());
-                    }
-                    awaitHealthy(part);
-                    done.add(part.label() + " " + image + " (" + shortId(imageId) + ")");
-                }
-                return String.join(", ", done);
-            }, done -> "Back on " + done + "; both answer 200.");
-            finish(id, RequestStatus.FAILED_ROLLED_BACK, failure.title, "'" + failure.title + "' failed: " + failure.getMessage()
-                    + " Both containers are back on their previous images (" + request.from() + ") and healthy." + dataWarning, lines, actor);
-        } catch (StepFailed rollbackFailure) {
-            finish(id, RequestStatus.FAILED, failure.title, "'" + failure.title + "' failed: " + failure.getMessage() + " The rollback failed too: "
-                    + rollbackFailure.getMessage() + " Check the stack page; the previous images are " + before.backend() + " and "
-                    + before.frontend() + "." + dataWarning, lines, actor);
         }
     }
 

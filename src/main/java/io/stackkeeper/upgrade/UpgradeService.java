@@ -61,6 +61,7 @@ public class UpgradeService {
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
     private volatile ReleaseCatalog catalog = CatalogParser.shipped();
+    private final Instant bootedAt;
 
     UpgradeService(StackService stack, BackupService backups, UpgradeRequestRepository requests, UpgradeProperties properties,
             ApplicationEventPublisher events, Clock clock, UpgradeRollout rollout, StoredCatalogRepository catalogs,
@@ -74,6 +75,7 @@ public class UpgradeService {
         this.rollout = rollout;
         this.catalogs = catalogs;
         this.ownTransaction = Transactions.requiresNew(transactions);
+        this.bootedAt = clock.instant();
         this.work = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "upgrade-run");
             thread.setDaemon(true);
@@ -81,7 +83,10 @@ public class UpgradeService {
         });
     }
 
-    /** Uses the newest uploaded catalog, and marks upgrades that were running when the portal stopped as failed. */
+    /**
+     * Uses the newest uploaded catalog, and marks upgrades that were running when the portal stopped (started before
+     * this portal did) as failed.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         ownTransaction.executeWithoutResult(tx -> catalogs.findFirstByOrderByIdDesc().ifPresent(stored -> {
@@ -91,7 +96,9 @@ public class UpgradeService {
                 log.error("The uploaded release catalog {} cannot be read ({}); using the shipped one.", stored.id, e.getMessage());
             }
         }));
-        ownTransaction.executeWithoutResult(tx -> requests.findByStatus(RequestStatus.RUNNING).forEach(request -> {
+        List<UpgradeEvents.UpgradeFinished> interrupted = new ArrayList<>();
+        ownTransaction.executeWithoutResult(tx -> requests.findByStatus(RequestStatus.RUNNING).stream()
+                .filter(request -> request.startedAt == null || request.startedAt.isBefore(bootedAt)).forEach(request -> {
             String at = request.steps.stream().filter(step -> step.state() == RunStep.State.RUNNING).map(RunStep::title).findFirst()
                     .orElse("between steps");
             request.steps.replaceAll(step -> switch (step.state()) {
@@ -105,12 +112,23 @@ public class UpgradeService {
             request.outcome = "Interrupted: the portal stopped while this upgrade ran (" + at + "). Check the running versions on the"
                     + " Stack page" + (request.backupId == null ? "." : "; the pre-upgrade backup is " + request.backupId + ".");
             log.warn("Upgrade {} was interrupted by a stop of the portal.", request.id);
+            interrupted.add(new UpgradeEvents.UpgradeFinished(request.id, request.status, request.outcome, request.backupId, "system"));
         }));
+        interrupted.forEach(events::publishEvent);
     }
 
+    /**
+     * Lets a running upgrade end (or roll back) before the portal stops, within the time its steps may take; only then
+     * interrupts it. An interrupted upgrade is marked failed at the next start.
+     */
     @PreDestroy
-    void shutdown() {
-        work.shutdownNow();
+    void shutdown() throws InterruptedException {
+        work.shutdown();
+        java.time.Duration patience = properties.stopGrace().multipliedBy(4).plus(properties.healthTimeout().multipliedBy(2));
+        if (!work.awaitTermination(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            log.warn("An upgrade still runs after {} s; the portal stops anyway.", patience.toSeconds());
+            work.shutdownNow();
+        }
     }
 
     /**
@@ -128,6 +146,10 @@ public class UpgradeService {
         try {
             ContainerFacts backend = stack.container(StackPart.BACKEND);
             ContainerFacts frontend = stack.container(StackPart.FRONTEND);
+            if (backend.imageId() == null || frontend.imageId() == null) {
+                throw new IllegalStateException("The engine does not report the image IDs of the running containers: without them"
+                        + " a failed upgrade could not be rolled back exactly, so it does not start.");
+            }
             List<RunStep> steps = UpgradeRollout.titles(plan(approved.toBackend(), approved.toFrontend())).stream().map(RunStep::pending).toList();
             String actor = RequestOrigin.actor();
             UpgradeRequestRecord running = ownTransaction.execute(tx -> {
@@ -147,14 +169,20 @@ public class UpgradeService {
                 return requests.save(request).record();
             });
             rollout.board().tell(running);
-            work.execute(() -> {
-                try (claim) {
-                    SystemActor.run(() -> rollout.run(id, () -> plan(running.toBackend(), running.toFrontend()),
-                            plan -> PlanFingerprint.of(catalog, plan)));
-                } catch (RuntimeException e) {
-                    log.error("Upgrade {} stopped unexpectedly", id, e);
-                }
-            });
+            try {
+                work.execute(() -> {
+                    try (claim) {
+                        SystemActor.run(() -> rollout.run(id, claim, () -> plan(running.toBackend(), running.toFrontend()),
+                                plan -> PlanFingerprint.of(catalog, plan)));
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                ownTransaction.executeWithoutResult(tx -> requests.findById(id).ifPresent(request -> {
+                    request.status = RequestStatus.APPROVED;
+                    request.steps.clear();
+                }));
+                throw new IllegalStateException("The portal is shutting down: the upgrade did not start.");
+            }
             return running;
         } catch (RuntimeException e) {
             claim.close();
@@ -165,7 +193,8 @@ public class UpgradeService {
     /** Tells the subscriber about every change of a running upgrade (each step); run the answer to unsubscribe. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     public Runnable subscribe(Consumer<UpgradeRequestRecord> subscriber) {
-        return rollout.board().subscribe(subscriber);
+        boolean readsLogs = Roles.currentUserHasAny(Roles.OPERATOR, Roles.ADMIN);
+        return rollout.board().subscribe(news -> subscriber.accept(readsLogs ? news : news.withoutLog()));
     }
 
     /**
@@ -263,7 +292,7 @@ public class UpgradeService {
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public Optional<UpgradeRequestRecord> request(long id) {
-        return requests.findById(id).map(UpgradeRequest::record);
+        return requests.findById(id).map(UpgradeRequest::record).map(UpgradeService::visible);
     }
 
     /** Every request, newest first. */
@@ -277,7 +306,13 @@ public class UpgradeService {
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public List<UpgradeRequestRecord> requests(RequestQuery query) {
-        return requests.findAllByOrderByRequestedAtDesc().stream().map(UpgradeRequest::record).filter(query::matches).toList();
+        return requests.findAllByOrderByRequestedAtDesc().stream().map(UpgradeRequest::record).filter(query::matches)
+                .map(UpgradeService::visible).toList();
+    }
+
+    /** Container logs may hold secrets: only the ops team and admins read them (the failing container's last lines). */
+    private static UpgradeRequestRecord visible(UpgradeRequestRecord record) {
+        return record.failureLog().isEmpty() || Roles.currentUserHasAny(Roles.OPERATOR, Roles.ADMIN) ? record : record.withoutLog();
     }
 
     /** The requests the query matches as CSV, one line per request, for managers' spreadsheets. */
@@ -315,8 +350,7 @@ public class UpgradeService {
      * Approvals given under the old catalog become void.
      */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional
-    public CatalogVersion replaceCatalog(String json) {
+    public synchronized CatalogVersion replaceCatalog(String json) {
         ReleaseCatalog parsed = CatalogParser.parse(json == null ? "" : json);
         ReleaseCatalog before = catalog;
         if (parsed.revision() <= before.revision()) {
@@ -328,7 +362,7 @@ public class UpgradeService {
         stored.content = json;
         stored.uploadedBy = RequestOrigin.actor();
         stored.uploadedAt = clock.instant();
-        catalogs.save(stored);
+        ownTransaction.executeWithoutResult(tx -> catalogs.save(stored));
         catalog = parsed;
         events.publishEvent(new UpgradeEvents.CatalogReplaced(before.revision(), parsed.revision(), parsed.releases().size(),
                 breakingChanges(parsed)));

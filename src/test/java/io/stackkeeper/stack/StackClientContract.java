@@ -173,6 +173,35 @@ abstract class StackClientContract {
     }
 
     @Test
+    void the_last_lines_of_a_containers_log_are_read_at_once_and_no_more_than_asked() throws Exception {
+        int port = freePort();
+        ContainerFacts backend = runBackend("89.0.0", port);
+        get(port, "/", null);
+        List<String> all = client.logTail(backend.name(), 1000);
+        assertThat(all).anyMatch(l -> l.contains("starting backend 89.0.0"));
+        List<String> last = client.logTail(backend.name(), 2);
+        assertThat(last).hasSize(2).isEqualTo(all.subList(all.size() - 2, all.size()));
+    }
+
+    @Test
+    void an_image_is_found_by_tag_or_id_and_a_tag_can_be_removed_without_removing_the_image() {
+        String image = LocalEngine.backendImage("89.0.0");
+        ensureImage(image);
+        String id = client.imageId(image).orElseThrow();
+        assertThat(id).startsWith("sha256:");
+        assertThat(client.imageId(id)).hasValue(id);
+        String extraTag = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        client.tag(image, LocalEngine.REGISTRY + "/stackkeeper/sample-backend", extraTag);
+        assertThat(client.imageId(LocalEngine.backendImage(extraTag))).hasValue(id);
+
+        client.untag(LocalEngine.backendImage(extraTag));
+
+        assertThat(client.imageId(LocalEngine.backendImage(extraTag))).isEmpty();
+        assertThat(client.imageId(image)).hasValue(id);
+        assertThat(client.imageId(LocalEngine.backendImage("no-such-tag"))).isEmpty();
+    }
+
+    @Test
     void images_are_listed_with_their_tags_and_engine_events_are_followed() throws Exception {
         ensureImage(LocalEngine.backendImage("89.0.0"));
         assertThat(client.listImages()).anySatisfy(image -> assertThat(image.tags()).anyMatch(t -> t.endsWith("sample-backend:89.0.0")));

@@ -59,7 +59,7 @@ class UpgradeRolloutTest {
         request.status = RequestStatus.RUNNING;
         request.planFingerprint = "x";
         request.requestedBy = request.startedBy = "ops";
-        request.requestedAt = request.startedAt = java.time.Instant.now();
+        request.requestedAt = request.startedAt = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
         request.backupId = "nightly-20261125T000000Z";
         request.steps.addAll(List.of(new RunStep(UpgradeRollout.PREPARE, RunStep.State.DONE, request.startedAt, request.startedAt, "ok"),
                 RunStep.pending("Backend to 90.0.0").running(request.startedAt, "Running…"), RunStep.pending(UpgradeRollout.RECORD)));
@@ -129,6 +129,8 @@ class UpgradeRolloutTest {
             assertThat(done.outcome()).contains("/status answered 503", "back on their previous images", "restore the pre-upgrade backup "
                     + done.backupId());
             assertThat(done.failureLog()).isNotEmpty().hasSizeLessThanOrEqualTo(200).anySatisfy(line -> assertThat(line).contains("90.0.1"));
+            assertThat(TestUsers.as("manager", List.of(Role.VIEWER), () -> upgrades.request(done.id())).orElseThrow().failureLog())
+                    .as("logs may hold secrets: managers do not read them").isEmpty();
             assertThat(done.steps()).extracting(RunStep::state).containsExactly(RunStep.State.DONE, RunStep.State.DONE,
                     RunStep.State.FAILED, RunStep.State.SKIPPED, RunStep.State.SKIPPED, RunStep.State.DONE);
             assertThat(done.steps().get(5).title()).isEqualTo(UpgradeRollout.ROLLBACK);
@@ -165,6 +167,24 @@ class UpgradeRolloutTest {
                 sample.untagOnEngine("91.0.0", true, true);
             }
         }
+    }
+
+    @Test
+    void containers_are_replaced_and_the_fcv_set_only_under_an_exclusive_claim_of_the_stack() {
+        String image = "127.0.0.1:5151/stackkeeper/sample-backend:90.0.0";
+        assertThatThrownBy(() -> asAdmin(() -> {
+            try (var shared = stack.claim("a restore drill", false)) {
+                return stack.replaceImage(shared, StackPart.BACKEND, image, null, java.time.Duration.ofSeconds(2));
+            }
+        })).isInstanceOf(StackBusyException.class).hasMessageContaining("needs the stack alone");
+        var released = asAdmin(() -> stack.claim("an upgrade", true));
+        released.close();
+        assertThatThrownBy(() -> asAdmin(() -> stack.replaceImage(released, StackPart.BACKEND, image, null, java.time.Duration.ofSeconds(2))))
+                .isInstanceOf(StackBusyException.class);
+        assertThatThrownBy(() -> asAdmin(() -> {
+            stack.setFeatureCompatibilityVersion(null, "4.4");
+            return null;
+        })).isInstanceOf(StackBusyException.class);
     }
 
     @Test

@@ -49,6 +49,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Upgrades: the running versions, the planner with each step's breaking changes and checks, requests with four-eyes
@@ -89,8 +90,10 @@ public class UpgradesView extends VerticalLayout {
         plan.setId("upgrade-plan");
         add(currentCard(), run, plannerCard(), requestsCard(), new CatalogCard(upgrades, admin, this::refreshRequests));
         refreshRequests();
-        upgrades.requests().stream().filter(r -> r.status() == RequestStatus.RUNNING).findFirst().ifPresent(run::show);
-        Live.whileAttached(this, ui -> upgrades.subscribe(news -> ui.access(() -> showNews(news))));
+        Live.whileAttached(this, ui -> {
+            upgrades.requests(new RequestQuery(RequestStatus.RUNNING, null, null, null)).stream().findFirst().ifPresent(run::show);
+            return upgrades.subscribe(news -> ui.access(() -> showNews(news)));
+        });
     }
 
     /** A step of a run moved: show it unless another request is on screen; refresh the lists when a run starts or ends. */
@@ -211,9 +214,11 @@ public class UpgradesView extends VerticalLayout {
         Button start = new Button("Start upgrade", VaadinIcon.PLAY.create());
         start.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         start.setId("start-" + request.id());
-        upgrades.whyNotStartable(request.id()).ifPresent(why -> {
+        Optional<String> why = request.status() == RequestStatus.REQUESTED
+                ? Optional.of("Waiting for another admin to approve it.") : upgrades.whyNotStartable(request.id());
+        why.ifPresent(reason -> {
             start.setEnabled(false);
-            start.setTooltipText(why);
+            start.setTooltipText(reason);
         });
         start.addClickListener(e -> new FormDialog("Start upgrade #" + request.id() + "?", "Start", () -> {
             startError.setText("");
