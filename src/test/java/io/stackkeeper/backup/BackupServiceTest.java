@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,7 +38,8 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalTest
 class BackupServiceTest {
 
-    private static SampleStack sample;
+    @RegisterExtension
+    static final SampleStack sample = SampleStack.forTheClass("89.0.0", "89.0.0");
     private static MongoClient mongo;
 
     @Autowired
@@ -67,8 +69,7 @@ class BackupServiceTest {
     private String operator;
 
     @BeforeAll
-    static void startSampleStack() throws Exception {
-        sample = new SampleStack("89.0.0", "89.0.0");
+    static void seedTheSampleStack() throws Exception {
         mongo = MongoClients.create(sample.mongoUri(SampleStack.MONGO_PASSWORD));
         List<Document> dashboards = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
@@ -82,9 +83,8 @@ class BackupServiceTest {
     }
 
     @AfterAll
-    static void removeSampleStack() {
+    static void closeTheClient() {
         mongo.close();
-        sample.close();
     }
 
     @BeforeEach

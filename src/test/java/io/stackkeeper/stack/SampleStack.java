@@ -13,7 +13,7 @@ import java.util.UUID;
  * A sample stack for tests: backend and frontend containers from the local registry's sample images on the real
  * engine, a MongoDB stand-in with a user, and a storage folder. Close it to remove the containers.
  */
-public final class SampleStack implements Closeable {
+public final class SampleStack implements Closeable, org.junit.jupiter.api.extension.AfterAllCallback {
 
     public static final String STATUS_USER_AGENT = "sample-stack-status";
     public static final String MONGO_USER = "toucan";
@@ -67,6 +67,23 @@ public final class SampleStack implements Closeable {
         engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
                 Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
         engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
+    }
+
+    /**
+     * For a test class's {@code @RegisterExtension static final} field: the stack runs for the class and is removed
+     * after its last test.
+     */
+    public static SampleStack forTheClass(String backendVersion, String frontendTag) {
+        try {
+            return new SampleStack(backendVersion, frontendTag);
+        } catch (Exception e) {
+            throw new IllegalStateException("The sample stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     private void pullIfMissing(String image) {

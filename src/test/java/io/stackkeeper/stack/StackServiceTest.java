@@ -11,9 +11,8 @@ import io.stackkeeper.audit.AuditQuery;
 import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Role;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 @PortalTest
 class StackServiceTest {
 
-    private static SampleStack sample;
+    @RegisterExtension
+    static final SampleStack sample = SampleStack.forTheClass("89.0.0", "latest-monthly");
 
     @Autowired
     StackService stack;
@@ -38,16 +38,6 @@ class StackServiceTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startSampleStack() throws Exception {
-        sample = new SampleStack("89.0.0", "latest-monthly");
-    }
-
-    @AfterAll
-    static void removeSampleStack() {
-        sample.close();
-    }
 
     private SavedStackSettings saveSample() {
         return TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));

@@ -10,10 +10,9 @@ import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Role;
 import io.stackkeeper.stack.SampleStack;
 import io.stackkeeper.stack.StackService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PortalTest
 class UpgradePlanApiTest {
 
-    private static SampleStack sample;
+    @RegisterExtension
+    static final SampleStack sample = SampleStack.forTheClass("89.0.0", "89.0.0");
 
     @Autowired
     StackService stack;
@@ -34,16 +34,6 @@ class UpgradePlanApiTest {
 
     private ApiClient api;
     private String token;
-
-    @BeforeAll
-    static void startSampleStack() throws Exception {
-        sample = new SampleStack("89.0.0", "89.0.0");
-    }
-
-    @AfterAll
-    static void removeSampleStack() {
-        sample.close();
-    }
 
     @BeforeEach
     void configure() {

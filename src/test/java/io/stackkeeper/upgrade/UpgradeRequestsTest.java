@@ -12,10 +12,9 @@ import io.stackkeeper.stack.SampleStack;
 import io.stackkeeper.stack.StackService;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,7 +24,8 @@ import org.springframework.security.access.AccessDeniedException;
 class UpgradeRequestsTest {
 
     private static final String FLAVOR = "bc-90.0.0-x-json-flavor";
-    private static SampleStack sample;
+    @RegisterExtension
+    static final SampleStack sample = SampleStack.forTheClass("89.0.0", "89.0.0");
 
     @Autowired
     UpgradeService upgrades;
@@ -38,16 +38,6 @@ class UpgradeRequestsTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startSampleStack() throws Exception {
-        sample = new SampleStack("89.0.0", "89.0.0");
-    }
-
-    @AfterAll
-    static void removeSampleStack() {
-        sample.close();
-    }
 
     @BeforeEach
     void configure() {

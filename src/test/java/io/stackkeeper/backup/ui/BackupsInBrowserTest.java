@@ -24,16 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A person's path through the Backups page: create and run a plan, read history as a manager, restore as an admin. */
 class BackupsInBrowserTest extends BrowserTest {
 
-    private static SampleStack sample;
+    @RegisterExtension
+    static final SampleStack sample = SampleStack.forTheClass("89.0.0", "89.0.0");
 
     @Autowired
     StackService stack;
@@ -42,8 +43,7 @@ class BackupsInBrowserTest extends BrowserTest {
     BackupService backups;
 
     @BeforeAll
-    static void startSampleStack() throws Exception {
-        sample = new SampleStack("89.0.0", "89.0.0");
+    static void seedTheSampleStack() throws Exception {
         try (MongoClient mongo = MongoClients.create(sample.mongoUri(SampleStack.MONGO_PASSWORD))) {
             List<Document> events = new ArrayList<>();
             for (int i = 0; i < 150_000; i++) {
@@ -53,11 +53,6 @@ class BackupsInBrowserTest extends BrowserTest {
             mongo.getDatabase("toucan").getCollection("events").insertMany(events);
         }
         Files.writeString(sample.storage.resolve("notes.txt"), "kept in storage\n");
-    }
-
-    @AfterAll
-    static void removeSampleStack() {
-        sample.close();
     }
 
     @BeforeEach
