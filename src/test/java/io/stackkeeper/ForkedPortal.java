@@ -22,13 +22,15 @@ public final class ForkedPortal implements AutoCloseable {
 
     public ForkedPortal(Path dataFolder, String... jvmOptions) {
         this.dataFolder = dataFolder;
-        this.log = dataFolder.resolveSibling(dataFolder.getFileName() + ".log");
+        this.log = Path.of("target", "forked-portals", dataFolder.getParent().getFileName() + "-" + dataFolder.getFileName() + ".log")
+                .toAbsolutePath();
         this.jvmOptions = jvmOptions;
     }
 
     /** Starts the portal and answers an admin token once it can sign in. */
     public String start() throws Exception {
         Files.createDirectories(dataFolder);
+        Files.createDirectories(log.getParent());
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }

@@ -55,7 +55,9 @@ public record BackupPlanSettings(String name, String cron, String target, Conten
 
     private static java.util.Optional<String> cronProblem(String expression) {
         try {
-            new CronSchedule(expression);
+            if (new CronSchedule(expression).nextRuns(java.time.Instant.now(), 1).isEmpty()) {
+                return java.util.Optional.of("This schedule never fires again.");
+            }
             return java.util.Optional.empty();
         } catch (IllegalArgumentException e) {
             return java.util.Optional.of(e.getMessage());

@@ -23,6 +23,8 @@ class BackupSchedules {
     static final String VERIFY_GROUP = "backup-verify";
     static final String PLAN = "plan";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupSchedules.class);
+
     private final Scheduler scheduler;
 
     BackupSchedules(Scheduler scheduler) {
@@ -60,6 +62,10 @@ class BackupSchedules {
     }
 
     private void add(String plan, String group, String cron) {
+        if (new CronSchedule(cron).nextRuns(java.time.Instant.now(), 1).isEmpty()) {
+            log.info("The schedule '{}' of plan '{}' ({}) never fires again: nothing to schedule.", cron, plan, group);
+            return;
+        }
         JobDetail job = JobBuilder.newJob(BackupQuartzJob.class).withIdentity(plan, group).usingJobData(PLAN, plan).storeDurably(false)
                 .build();
         CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(plan, group).forJob(job)

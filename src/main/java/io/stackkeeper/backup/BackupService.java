@@ -44,7 +44,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * restore drills, retention, and the live progress of running work.
  */
 @Service
-public class BackupService {
+public class BackupService implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "startedAt").and(Sort.by(Sort.Direction.DESC, "id"));
@@ -175,17 +175,33 @@ public class BackupService {
         SystemActor.run(this::ensureDefaultPlan);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
+    /**
+     * Before Quartz starts (and fires what was missed while the portal was down): runs the last stop interrupted are
+     * marked FAILED and their partial folders removed, so that a missed run of the same plan is not refused as
+     * "already running".
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         SystemActor.run(() -> {
             List<Path> targets = plans.findAll().stream().map(plan -> plan.settings().targetPath()).distinct().toList();
             List<String> interrupted = runner.recoverInterrupted(targets);
             if (!interrupted.isEmpty()) {
                 log.warn("Backup runs interrupted by the last stop, now FAILED: {}", interrupted);
             }
+        });
+    }
+
+    /** Schedules enabled plans whose triggers Quartz no longer holds; one plan that cannot be scheduled stops no other. */
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        SystemActor.run(() -> {
             plans.findAll().forEach(plan -> {
-                if (plan.enabled && schedules.backupTrigger(plan.name) == null) {
-                    schedules.schedule(plan.settings());
+                try {
+                    if (plan.enabled && schedules.backupTrigger(plan.name) == null) {
+                        schedules.schedule(plan.settings());
+                    }
+                } catch (RuntimeException e) {
+                    log.error("Plan '{}' could not be scheduled: {}", plan.name, e.getMessage());
                 }
             });
             ensureDefaultPlan();

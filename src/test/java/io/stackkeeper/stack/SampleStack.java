@@ -49,8 +49,9 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         mongo = MongoStandInServer.inMemory("4.4.29", featureCompatibilityVersion);
         mongo.createUser(MONGO_USER, MONGO_PASSWORD);
         storage = Files.createTempDirectory("sample-storage");
-        backendPort = freePort();
-        frontendPort = freePort();
+        int[] ports = freePorts(2);
+        backendPort = ports[0];
+        frontendPort = ports[1];
         String backendImage = LocalEngine.backendImage(backendVersion);
         pullIfMissing(backendImage);
         String frontendImage = LocalEngine.frontendImage(frontendTag);
@@ -64,9 +65,14 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         if (encryptionSecret) {
             environment.put("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret");
         }
-        engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
-                Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
-        engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
+        try {
+            engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
+                    Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
+            engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -155,9 +161,22 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: each socket stays open until all are chosen, so the system never hands out one twice. */
+    private static int[] freePorts(int count) throws Exception {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 

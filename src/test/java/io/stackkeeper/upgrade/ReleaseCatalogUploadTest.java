@@ -97,6 +97,6 @@ class ReleaseCatalogUploadTest {
     }
 
     private static String shippedAs(int revision) {
-        return CatalogParser.shippedText().replaceFirst("\"revision\": \\d+", "\"revision\": " + revision);
+        return CatalogTexts.shippedAsRevision(revision);
     }
 }

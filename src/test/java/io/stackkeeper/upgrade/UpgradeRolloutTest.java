@@ -76,7 +76,7 @@ class UpgradeRolloutTest {
     }
 
     @Test
-    void an_upgrade_from_89_to_90_takes_a_linked_backup_and_recreates_both_containers_with_their_configuration() throws Exception {
+    void an_upgrade_from_89_to_90_takes_a_linked_backup_recreates_both_containers_with_their_configuration_and_may_be_rolled_back() throws Exception {
         try (SampleStack sample = configured(new SampleStack("89.0.0", "89.0.0"))) {
             ContainerFacts backendBefore = asAdmin(() -> stack.container(StackPart.BACKEND));
             ContainerFacts frontendBefore = asAdmin(() -> stack.container(StackPart.FRONTEND));
@@ -113,6 +113,17 @@ class UpgradeRolloutTest {
             assertThat(backendAfter.environmentNames()).contains("TOUCAN_DB_ENCRYPTION_SECRET", "TOUCAN_STATUS_USER_AGENT");
             assertThat(backendAfter.restartPolicy()).isEqualTo("unless-stopped");
             assertThat(asAdmin(() -> upgrades.lastUpgrade())).hasValueSatisfying(last -> assertThat(last.id()).isEqualTo(done.id()));
+
+            assertThat(asAdmin(() -> upgrades.plan("77.0.0", "77.0.0")).blocked()).as("a downgrade that is not the rollback").isTrue();
+            UpgradePlan back = asAdmin(() -> upgrades.plan("89.0.0", "89.0.0"));
+            assertThat(back.blocked()).isFalse();
+            assertThat(back.steps()).flatExtracting(UpgradeStep::checks).anySatisfy(check -> {
+                assertThat(check.name()).isEqualTo(Preconditions.DOWNGRADE);
+                assertThat(check.status()).isEqualTo(CheckStatus.WARN);
+            });
+            UpgradeRequestRecord rolledBack = awaitEnd(approvedAndStarted("89.0.0", List.of()).id());
+            assertThat(rolledBack.status()).as(rolledBack.outcome()).isEqualTo(RequestStatus.SUCCEEDED);
+            assertThat(asAdmin(() -> stack.container(StackPart.BACKEND)).imageId()).isEqualTo(backendBefore.imageId());
         }
     }
 

@@ -46,7 +46,11 @@ class CatalogCard extends Card {
         add(history);
         if (admin) {
             UI ui = UI.getCurrent();
-            Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> replace(new String(bytes, StandardCharsets.UTF_8)))));
+            Upload upload = new Upload();
+            upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+                replace(new String(bytes, StandardCharsets.UTF_8));
+                upload.clearFileList();
+            })));
             upload.setMaxFiles(1);
             upload.setAcceptedFileTypes("application/json", ".json");
             upload.setMaxFileSize(1024 * 1024);

@@ -118,6 +118,20 @@ class UpgradesInBrowserTest extends BrowserTest {
             assertThat(page.locator("#upgrade-run-log")).containsText("90.0.1");
             screenshot("36-upgrade-rolled-back");
 
+            page.locator("#release-catalog").scrollIntoViewIfNeeded();
+            assertThat(page.locator("#release-catalog")).containsText("in use");
+            page.locator("#catalog-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                    "broken.json", "application/json", "{\n  \"catalogVersion\": 1,\n  \"revision\": 0\n}".getBytes()));
+            assertThat(page.locator("#catalog-result")).containsText("Refused, the catalog in use stays: line 3");
+            int next = TestUsers.asAdmin(() -> upgrades.catalog().revision()) + 1;
+            String newer = io.stackkeeper.upgrade.CatalogTexts.shippedAsRevision(next);
+            page.locator("#catalog-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                    "catalog.json", "application/json", newer.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(page.locator("#catalog-result")).containsText("Catalog revision " + next + " is in use");
+            assertThat(page.locator("#release-catalog vaadin-grid")).containsText(admin);
+            page.locator("#release-catalog").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "38-release-catalog.png")));
+
             page.locator("#upgrade-run-backup a").click();
             page.waitForURL("**/backups?set=*");
             assertThat(page.locator("#backup-details")).containsText("upgrade " + requested.id());
