@@ -36,10 +36,10 @@ class CatalogCard extends Card {
             Span badge = new Span(v.inUse() ? "in use" : "earlier");
             badge.getElement().getThemeList().add(v.inUse() ? "badge success" : "badge contrast");
             return badge;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(v -> v.uploadedBy() == null ? "shipped with the portal" : v.uploadedBy()).setHeader("Uploaded by").setAutoWidth(true);
+        }).setHeader("").setWidth("6.5rem").setFlexGrow(0);
+        history.addColumn(v -> v.uploadedBy() == null ? "shipped with the portal" : v.uploadedBy()).setHeader("Uploaded by").setFlexGrow(1);
         history.addColumn(v -> v.uploadedAt() == null ? "" : UpgradesView.TIME.format(v.uploadedAt())).setHeader("On").setAutoWidth(true);
-        history.addColumn(v -> v.releases() + " releases, " + UpgradesView.changes(v.breakingChanges())).setHeader("Contents").setFlexGrow(1);
+        history.addColumn(v -> v.releases() + " releases, " + UpgradesView.changes(v.breakingChanges())).setHeader("Contents").setAutoWidth(true).setFlexGrow(0);
         history.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
