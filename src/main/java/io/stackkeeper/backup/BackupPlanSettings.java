@@ -36,9 +36,9 @@ public record BackupPlanSettings(String name, String cron, String target, Conten
         if (name == null || !NAME.matcher(name).matches()) {
             problems.put("name", "Use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit (e.g. 'nightly').");
         }
-        cronProblem(cron).ifPresent(problem -> problems.put("cron", problem));
+        cronProblem(cron, enabled).ifPresent(problem -> problems.put("cron", problem));
         if (verifyCron != null && !verifyCron.isBlank()) {
-            cronProblem(verifyCron).ifPresent(problem -> problems.put("verifyCron", problem));
+            cronProblem(verifyCron, enabled).ifPresent(problem -> problems.put("verifyCron", problem));
         }
         targetProblem(storageFolder).ifPresent(problem -> problems.put("target", problem));
         if (contents == null) {
@@ -53,9 +53,10 @@ public record BackupPlanSettings(String name, String cron, String target, Conten
         return problems;
     }
 
-    private static java.util.Optional<String> cronProblem(String expression) {
+    /** A malformed expression; for an enabled plan also one that never fires again. */
+    private static java.util.Optional<String> cronProblem(String expression, boolean enabled) {
         try {
-            if (new CronSchedule(expression).nextRuns(java.time.Instant.now(), 1).isEmpty()) {
+            if (new CronSchedule(expression).nextRuns(java.time.Instant.now(), 1).isEmpty() && enabled) {
                 return java.util.Optional.of("This schedule never fires again.");
             }
             return java.util.Optional.empty();

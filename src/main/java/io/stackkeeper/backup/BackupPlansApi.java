@@ -37,12 +37,18 @@ class BackupPlansApi {
         return backups.plan(name).orElseThrow(() -> new NoSuchElementException("There is no plan named '" + name + "'."));
     }
 
-    /** Creates the plan (201) or replaces its settings (200); the name in the path wins over one in the body. */
+    /** A plan as a script sends it; left out, {@code enabled} is true and the compression level 3. */
+    record PlanBody(String cron, String target, Contents contents, Boolean includeSystemDatabases, Integer compressionLevel,
+            RetentionPolicy retention, String verifyCron, Boolean enabled) {
+    }
+
+    /** Creates the plan (201) or replaces its settings (200); the name is the path's. */
     @PutMapping("/{name}")
-    ResponseEntity<SavedBackupPlan> put(@PathVariable String name, @RequestBody BackupPlanSettings settings) {
+    ResponseEntity<SavedBackupPlan> put(@PathVariable String name, @RequestBody PlanBody body) {
         Long id = backups.plan(name).map(SavedBackupPlan::id).orElse(null);
-        BackupPlanSettings named = new BackupPlanSettings(name, settings.cron(), settings.target(), settings.contents(),
-                settings.includeSystemDatabases(), settings.compressionLevel(), settings.retention(), settings.verifyCron(), settings.enabled());
+        BackupPlanSettings named = new BackupPlanSettings(name, body.cron(), body.target(), body.contents(),
+                Boolean.TRUE.equals(body.includeSystemDatabases()), body.compressionLevel() == null ? 3 : body.compressionLevel(),
+                body.retention(), body.verifyCron(), body.enabled() == null || body.enabled());
         SavedBackupPlan saved = backups.savePlan(id, named);
         return ResponseEntity.status(id == null ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
     }

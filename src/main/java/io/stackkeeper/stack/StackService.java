@@ -515,9 +515,11 @@ public class StackService {
         return MongoAdmin.longWorkClient(s.mongoUri(), timeout);
     }
 
-    /** The storage folder on the portal's host: the configured one, else the backend's mount at {@value #STORAGE_MOUNT}. */
+    /**
+     * The storage folder on the portal's host: the configured one, else the backend's mount at {@value #STORAGE_MOUNT}.
+     * Not transactional, so a caller inside a transaction may catch its failure (an unreachable backend) and go on.
+     */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
-    @Transactional(readOnly = true)
     public Optional<java.nio.file.Path> storageFolder() {
         StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
         if (s.storageHostPath() != null) {

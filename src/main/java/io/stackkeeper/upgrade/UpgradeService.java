@@ -26,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
@@ -46,7 +44,7 @@ import org.springframework.stereotype.Service;
 
 /** The upgrade feature's one public service: the release catalog and upgrade plans for the configured stack. */
 @Service
-public class UpgradeService {
+public class UpgradeService implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(UpgradeService.class);
 
@@ -87,7 +85,12 @@ public class UpgradeService {
      * Uses the newest uploaded catalog, and marks upgrades that were running when the portal stopped (started before
      * this portal did) as failed.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @Override
+    public void afterSingletonsInstantiated() {
+        atStart();
+    }
+
+    /** Before the web server takes requests: nobody sees an interrupted upgrade as RUNNING. */
     void atStart() {
         ownTransaction.executeWithoutResult(tx -> catalogs.findFirstByOrderByIdDesc().ifPresent(stored -> {
             try {

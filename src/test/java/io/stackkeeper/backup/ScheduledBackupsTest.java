@@ -47,12 +47,13 @@ class ScheduledBackupsTest {
                         .until(() -> runs(api, token).stream().anyMatch(run -> run.get("status").asText().equals("SUCCEEDED")));
                 assertThat(runs(api, token)).allSatisfy(run -> assertThat(run.get("trigger").asText()).isEqualTo("SCHEDULE"));
 
-                ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(12).withNano(0);
+                ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20).withNano(0);
                 due = at.toInstant();
                 String once = String.format(Locale.ROOT, "%d %d %d %d %d ? %d", at.getSecond(), at.getMinute(), at.getHour(), at.getDayOfMonth(),
                         at.getMonthValue(), at.getYear());
                 assertThat(api.send("PUT", "/api/v1/backup-plans/often", ApiClient.bearer(token), plan(once, target)).status()).isEqualTo(200);
                 portal.kill();
+                assertThat(Instant.now()).as("the portal must be down before the run falls due").isBefore(due);
             }
             while (Instant.now().isBefore(due.plusSeconds(3))) {
                 Thread.sleep(200);

@@ -47,29 +47,29 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
             Map<String, String> backendEnvironment) throws Exception {
         LocalEngine.requireRunning();
         mongo = MongoStandInServer.inMemory("4.4.29", featureCompatibilityVersion);
-        mongo.createUser(MONGO_USER, MONGO_PASSWORD);
-        storage = Files.createTempDirectory("sample-storage");
-        int[] ports = freePorts(2);
-        backendPort = ports[0];
-        frontendPort = ports[1];
-        String backendImage = LocalEngine.backendImage(backendVersion);
-        pullIfMissing(backendImage);
-        String frontendImage = LocalEngine.frontendImage(frontendTag);
-        if (!engine.imagePresent(frontendImage)) {
-            String pinned = LocalEngine.frontendImage(backendVersion);
-            pullIfMissing(pinned);
-            engine.tag(pinned, LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", frontendTag);
-        }
-        Map<String, String> environment = new java.util.HashMap<>(backendEnvironment);
-        environment.put("TOUCAN_STATUS_USER_AGENT", STATUS_USER_AGENT);
-        if (encryptionSecret) {
-            environment.put("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret");
-        }
         try {
+            mongo.createUser(MONGO_USER, MONGO_PASSWORD);
+            storage = Files.createTempDirectory("sample-storage");
+            int[] ports = freePorts(2);
+            backendPort = ports[0];
+            frontendPort = ports[1];
+            String backendImage = LocalEngine.backendImage(backendVersion);
+            pullIfMissing(backendImage);
+            String frontendImage = LocalEngine.frontendImage(frontendTag);
+            if (!engine.imagePresent(frontendImage)) {
+                String pinned = LocalEngine.frontendImage(backendVersion);
+                pullIfMissing(pinned);
+                engine.tag(pinned, LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", frontendTag);
+            }
+            Map<String, String> environment = new java.util.HashMap<>(backendEnvironment);
+            environment.put("TOUCAN_STATUS_USER_AGENT", STATUS_USER_AGENT);
+            if (encryptionSecret) {
+                environment.put("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret");
+            }
             engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
                     Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
             engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             close();
             throw e;
         }
@@ -180,9 +180,17 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         }
     }
 
+    /** Removes both containers, and any a recreation interrupted by a kill left parked as {@code <name>-replaced-<time>}. */
     @Override
     public void close() {
-        for (String name : new String[] {backendName, frontendName}) {
+        List<String> names = new java.util.ArrayList<>(List.of(backendName, frontendName));
+        try {
+            engine.listContainers().stream().map(ContainerFacts::name)
+                    .filter(name -> name.startsWith(backendName + "-replaced-") || name.startsWith(frontendName + "-replaced-")).forEach(names::add);
+        } catch (StackException ignored) {
+            // the engine cannot list: remove the two we know
+        }
+        for (String name : names) {
             try {
                 engine.remove(name);
             } catch (StackException ignored) {

@@ -53,7 +53,7 @@ class PortalKilledMidUpgradeTest {
             try (ForkedPortal restarted = new ForkedPortal(data)) {
                 String admin = restarted.start();
                 JsonNode request = restarted.api().send("GET", "/api/v1/upgrades/" + id, ApiClient.bearer(admin), null).body();
-                assertThat(request.get("status").asText()).isEqualTo("FAILED");
+                assertThat(request.get("status").asText()).as("marked before the portal takes requests").isEqualTo("FAILED");
                 assertThat(request.get("failedStep").asText()).startsWith("Backend to 90.0.0");
                 assertThat(request.get("outcome").asText()).contains("Interrupted", request.get("backupId").asText());
                 assertThat(request.get("steps")).anySatisfy(step -> assertThat(step.get("state").asText()).isEqualTo("FAILED"))

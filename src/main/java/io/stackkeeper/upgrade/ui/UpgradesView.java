@@ -121,6 +121,12 @@ public class UpgradesView extends VerticalLayout {
         return badge;
     }
 
+    /** {@code 89.0.0 → 90.0.0} when backend and frontend move together, else both pairs. */
+    private static String fromTo(UpgradeRequestRecord r) {
+        boolean together = r.fromBackend().equals(r.fromFrontend()) && r.toBackend().equals(r.toFrontend());
+        return together ? r.fromBackend() + " → " + r.toBackend() : r.from() + " → " + r.to();
+    }
+
     static Span hint(String text) {
         return Card.hint(text);
     }
@@ -152,16 +158,19 @@ public class UpgradesView extends VerticalLayout {
         filters.setWrap(true);
 
         requests.addColumn(UpgradeRequestRecord::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        requests.addColumn(r -> r.from() + " → " + r.toBackend() + " / " + r.toFrontend()).setHeader("Upgrade").setAutoWidth(true);
+        requests.addColumn(UpgradesView::fromTo).setHeader("Upgrade").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(r -> "backend / frontend: " + r.from() + " → " + r.to());
         requests.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        requests.addColumn(r -> r.requestedBy()).setHeader("Requested by").setAutoWidth(true)
+        requests.addColumn(r -> r.requestedBy()).setHeader("Requested by").setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(r -> TIME.format(r.requestedAt()));
-        requests.addColumn(r -> r.decidedBy() == null ? "" : r.decidedBy() + ", " + TIME.format(r.decidedAt())
-                + (r.decisionReason() == null ? "" : ": " + r.decisionReason())).setHeader("Decided").setAutoWidth(true);
-        requests.addColumn(r -> r.acknowledgements().size()).setHeader("Acknowledged").setAutoWidth(true).setFlexGrow(0);
-        requests.addColumn(UpgradeRequestRecord::reason).setHeader("Reason").setFlexGrow(1).setTooltipGenerator(UpgradeRequestRecord::reason);
+        requests.addColumn(r -> r.decidedBy() == null ? "" : r.decidedBy()).setHeader("Decided by").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(r -> r.decidedAt() == null ? "" : TIME.format(r.decidedAt())
+                        + (r.decisionReason() == null ? "" : ": " + r.decisionReason()));
+        requests.addColumn(UpgradeRequestRecord::reason).setHeader("Reason").setFlexGrow(1).setWidth("8rem")
+                .setTooltipGenerator(UpgradeRequestRecord::reason);
         requests.addColumn(r -> r.startedAt() == null ? "" : TIME.format(r.startedAt()) + (r.finishedAt() == null ? ""
-                : ", " + UpgradeRunPanel.seconds(java.time.Duration.between(r.startedAt(), r.finishedAt())))).setHeader("Ran").setAutoWidth(true);
+                : ", " + UpgradeRunPanel.seconds(java.time.Duration.between(r.startedAt(), r.finishedAt())))).setHeader("Ran").setWidth("11rem")
+                .setFlexGrow(0);
         if (admin) {
             requests.addComponentColumn(this::decisionButtons).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
@@ -211,7 +220,8 @@ public class UpgradesView extends VerticalLayout {
         if (request.status() != RequestStatus.APPROVED && request.status() != RequestStatus.REQUESTED) {
             return new Span();
         }
-        Button start = new Button("Start upgrade", VaadinIcon.PLAY.create());
+        Button start = new Button("Start", VaadinIcon.PLAY.create());
+        start.setAriaLabel("Start upgrade #" + request.id());
         start.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         start.setId("start-" + request.id());
         Optional<String> why = request.status() == RequestStatus.REQUESTED
