@@ -43,7 +43,7 @@ class ScheduledBackupsTest {
                         .isEqualTo(200);
                 assertThat(api.send("PUT", "/api/v1/backup-plans/often", ApiClient.bearer(token), plan("0/2 * * * * ?", target)).status())
                         .isEqualTo(201);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> runs(api, token).stream().anyMatch(run -> run.get("status").asText().equals("SUCCEEDED")));
                 assertThat(runs(api, token)).allSatisfy(run -> assertThat(run.get("trigger").asText()).isEqualTo("SCHEDULE"));
 
@@ -63,7 +63,7 @@ class ScheduledBackupsTest {
             try (ForkedPortal restarted = new ForkedPortal(data)) {
                 String token = restarted.start();
                 ApiClient api = restarted.api();
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> startedAfter(runs(api, token), restartedAt).size() == 1);
                 Thread.sleep(4000);
                 List<JsonNode> after = startedAfter(runs(api, token), restartedAt);

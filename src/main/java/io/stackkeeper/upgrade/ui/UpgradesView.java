@@ -252,6 +252,7 @@ public class UpgradesView extends VerticalLayout {
 
     private void refreshRequests() {
         requests.setItems(upgrades.requests(query()));
+        requests.recalculateColumnWidths();
     }
 
     private void writeCsv(DownloadEvent event) throws IOException {
