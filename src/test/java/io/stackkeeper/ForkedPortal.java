@@ -61,6 +61,12 @@ public final class ForkedPortal implements AutoCloseable {
         return new ApiClient(port);
     }
 
+    /** Saves the stack settings through {@code PUT /api/v1/stack/settings}, as a provisioning script would. */
+    public ApiClient.Response saveStackSettings(String token, Object settings) throws Exception {
+        return api().send("PUT", "/api/v1/stack/settings", ApiClient.bearer(token),
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings));
+    }
+
     public Process process() {
         return process;
     }

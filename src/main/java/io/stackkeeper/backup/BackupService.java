@@ -1,5 +1,6 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.DaemonThreads;
 import io.stackkeeper.base.Transactions;
 import io.stackkeeper.base.CsvRow;
 import io.stackkeeper.base.DataFolder;
@@ -24,7 +25,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,12 +82,7 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         this.dataFolder = dataFolder;
         this.restoreWorkflow = restoreWorkflow;
         this.ownTransaction = Transactions.requiresNew(transactions);
-        AtomicInteger threads = new AtomicInteger();
-        this.work = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "backup-work-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.work = Executors.newCachedThreadPool(DaemonThreads.named("backup-work"));
     }
 
     @PreDestroy

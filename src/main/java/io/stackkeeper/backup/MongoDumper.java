@@ -1,5 +1,6 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.DaemonThreads;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -68,11 +69,7 @@ final class MongoDumper {
         }
         AtomicLong documents = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, work.size())), runnable -> {
-            Thread thread = new Thread(runnable, "mongo-dump");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, work.size())), DaemonThreads.named("mongo-dump"));
         try {
             List<Future<CollectionDump>> futures = new ArrayList<>();
             for (String[] item : work) {

@@ -18,11 +18,7 @@ public final class Broadcast<T> {
     private final java.util.concurrent.ExecutorService delivery;
 
     public Broadcast(String name) {
-        delivery = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        delivery = java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     /** Adds a subscriber; run the answer to remove it. */

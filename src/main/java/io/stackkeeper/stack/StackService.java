@@ -1,5 +1,6 @@
 package io.stackkeeper.stack;
 
+import io.stackkeeper.base.DaemonThreads;
 import io.stackkeeper.base.AuditableEvent;
 import io.stackkeeper.base.RequestOrigin;
 import io.stackkeeper.base.SecretCipher;
@@ -22,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,12 +58,7 @@ public class StackService {
         this.timeout = properties.timeout();
         this.clock = clock;
         this.claims = new StackClaims(clock);
-        AtomicInteger threads = new AtomicInteger();
-        this.io = Executors.newFixedThreadPool(8, task -> {
-            Thread thread = new Thread(task, "stack-io-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.io = Executors.newFixedThreadPool(8, DaemonThreads.named("stack-io"));
     }
 
     /** Whether the configured stack is the demo stack. */

@@ -120,6 +120,7 @@ class UpgradeRollout {
         private final Steps steps;
         private StackPart failing;
         private String featureCompatibilitySet;
+        private String backupId;
 
         Run(long id, StackClaim claim, UpgradeRequestRecord request) {
             this.id = id;
@@ -133,7 +134,8 @@ class UpgradeRollout {
             try {
                 plan = steps.run(PREPARE, () -> prepare(id, replan, fingerprint), p -> "The plan still holds and every check passes;"
                         + " images present: " + String.join(", ", p.steps().stream().map(s -> s.backend() + " / " + s.frontend()).toList()) + ".");
-                steps.run(BACKUP, () -> backUp(id, request.startedBy()), set -> "Set " + set.id() + " written to " + set.location() + ".");
+                backupId = steps.run(BACKUP, () -> backUp(id, request.startedBy()), set -> "Set " + set.id() + " written to "
+                        + set.location() + ".").id();
             } catch (StepFailed e) {
                 steps.skipRemaining();
                 finish(id, RequestStatus.FAILED, e.title, e.getMessage() + " Nothing was changed on the stack.", List.of(), request.startedBy());
@@ -161,7 +163,7 @@ class UpgradeRollout {
                 return;
             }
             finish(id, RequestStatus.SUCCEEDED, null, "Upgraded from " + request.from() + " to " + request.to() + "; the pre-upgrade backup is "
-                    + record(id).backupId() + ".", List.of(), request.startedBy());
+                    + backupId + ".", List.of(), request.startedBy());
         }
 
         /** Recreates the part from the version's image; once the new container exists, its log is the one a failure keeps. */
@@ -180,7 +182,7 @@ class UpgradeRollout {
             String fcvNote = featureCompatibilitySet == null ? ""
                     : " MongoDB's featureCompatibilityVersion stays at " + featureCompatibilitySet + " (the previous version runs with it).";
             String dataWarning = " Migrations of the new version may already have changed data: if the stack misbehaves, restore the"
-                    + " pre-upgrade backup " + record(id).backupId() + ".";
+                    + " pre-upgrade backup " + backupId + ".";
             String failed = "'" + failure.title + "' failed: " + failure.getMessage();
             steps.append(ROLLBACK);
             try {

@@ -1,5 +1,6 @@
 package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.DaemonThreads;
 import io.stackkeeper.base.Transactions;
 import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.BackupSpace;
@@ -74,11 +75,7 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
         this.catalogs = catalogs;
         this.ownTransaction = Transactions.requiresNew(transactions);
         this.bootedAt = clock.instant();
-        this.work = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "upgrade-run");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.work = Executors.newSingleThreadExecutor(DaemonThreads.named("upgrade-run"));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.stackkeeper.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -46,8 +45,7 @@ class BackupMemoryBenchmark {
             try (ForkedPortal portal = new ForkedPortal(work.resolve("portal-data"), "-Xmx256m")) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                ApiClient.Response saved = api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(token),
-                        new ObjectMapper().writeValueAsString(sample.settings()));
+                ApiClient.Response saved = portal.saveStackSettings(token, sample.settings());
                 assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);
 
                 Run small = backUp(api, token, portal);

@@ -3,7 +3,6 @@ package io.stackkeeper.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.stackkeeper.ApiClient;
@@ -50,8 +49,7 @@ class PortalKilledMidBackupTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                assertThat(api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(token),
-                        new ObjectMapper().writeValueAsString(sample.settings())).status()).isEqualTo(200);
+                assertThat(portal.saveStackSettings(token, sample.settings()).status()).isEqualTo(200);
                 ApiClient.Response started = api.send("POST", "/api/v1/backups", ApiClient.bearer(token), "{\"plan\":\"nightly\"}");
                 assertThat(started.status()).isEqualTo(202);
                 id = started.body().get("id").asText();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackkeeper.ApiClient;
 import io.stackkeeper.ForkedPortal;
 import io.stackkeeper.stack.SampleStack;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScheduledBackupsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path work;
 
@@ -39,8 +36,7 @@ class ScheduledBackupsTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                assertThat(api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(token), JSON.writeValueAsString(sample.settings())).status())
-                        .isEqualTo(200);
+                assertThat(portal.saveStackSettings(token, sample.settings()).status()).isEqualTo(200);
                 assertThat(api.send("PUT", "/api/v1/backup-plans/often", ApiClient.bearer(token), plan("0/2 * * * * ?", target)).status())
                         .isEqualTo(201);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

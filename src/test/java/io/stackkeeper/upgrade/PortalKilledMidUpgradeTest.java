@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackkeeper.ApiClient;
 import io.stackkeeper.ForkedPortal;
 import io.stackkeeper.stack.SampleStack;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PortalKilledMidUpgradeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "Second-admin-password-1!";
 
     @TempDir
@@ -34,8 +32,7 @@ class PortalKilledMidUpgradeTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String admin = portal.start();
                 ApiClient api = portal.api();
-                assertThat(api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(admin), JSON.writeValueAsString(sample.settings())).status())
-                        .isEqualTo(200);
+                assertThat(portal.saveStackSettings(admin, sample.settings()).status()).isEqualTo(200);
                 assertThat(api.send("POST", "/api/v1/users", ApiClient.bearer(admin),
                         "{\"username\": \"approver\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"ADMIN\"]}").status()).isEqualTo(201);
                 String approver = api.tokenFor("approver", PASSWORD);

@@ -51,9 +51,9 @@ class ReleaseCatalogUploadTest {
         assertThatThrownBy(() -> TestUsers.asAdmin(() -> upgrades.replaceCatalog("{\"catalogVersion\": 1, \"releases\": [")))
                 .isInstanceOf(CatalogRefusedException.class);
         assertThat(TestUsers.asAdmin(() -> upgrades.catalog().revision())).isEqualTo(before);
-        assertThatThrownBy(() -> TestUsers.as("ops", List.of(Role.OPERATOR), () -> upgrades.replaceCatalog(shippedAs(before + 1))))
+        assertThatThrownBy(() -> TestUsers.as("ops", List.of(Role.OPERATOR), () -> upgrades.replaceCatalog(CatalogTexts.shippedAsRevision(before + 1))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> TestUsers.asAdmin(() -> upgrades.replaceCatalog(shippedAs(before))))
+        assertThatThrownBy(() -> TestUsers.asAdmin(() -> upgrades.replaceCatalog(CatalogTexts.shippedAsRevision(before))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be above the one in use");
     }
 
@@ -73,7 +73,7 @@ class ReleaseCatalogUploadTest {
             ApiClient.Response refused = api.send("PUT", "/api/v1/upgrades/catalog", ApiClient.bearer(token), "{\"catalogVersion\": 1, \"revision\": \"x\", \"releases\": []}");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body().get("detail").asText()).startsWith("line 1");
-            ApiClient.Response replaced = api.send("PUT", "/api/v1/upgrades/catalog", ApiClient.bearer(token), shippedAs(next));
+            ApiClient.Response replaced = api.send("PUT", "/api/v1/upgrades/catalog", ApiClient.bearer(token), CatalogTexts.shippedAsRevision(next));
             assertThat(replaced.status()).isEqualTo(200);
             assertThat(replaced.body().get("revision").asInt()).isEqualTo(next);
             assertThat(replaced.body().get("breakingChanges").asInt()).isEqualTo(8);
@@ -94,9 +94,5 @@ class ReleaseCatalogUploadTest {
             assertThat(TestUsers.asAdmin(() -> audit.slice(new AuditQuery(null, "upgrade.catalog-replaced", null, null, null), 0, 5)))
                     .anySatisfy(entry -> assertThat(entry.target()).isEqualTo("release catalog revision " + next));
         }
-    }
-
-    private static String shippedAs(int revision) {
-        return CatalogTexts.shippedAsRevision(revision);
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import io.stackkeeper.base.ui.Card;
 import io.stackkeeper.base.ui.StepRow;
 import io.stackkeeper.upgrade.Acknowledgement;
 import io.stackkeeper.upgrade.RequestStatus;
@@ -40,16 +41,16 @@ class UpgradeRunPanel extends Div {
         H4 title = new H4("Upgrade #" + request.id() + ": " + request.from() + " → " + request.to() + " ");
         title.add(status);
         add(title);
-        add(new Div(UpgradesView.hint("Requested by " + request.requestedBy() + " on " + UpgradesView.TIME.format(request.requestedAt())
+        add(new Div(Card.hint("Requested by " + request.requestedBy() + " on " + UpgradesView.TIME.format(request.requestedAt())
                 + (request.startedBy() == null ? "; not started." : "; started by " + request.startedBy() + " on "
                         + UpgradesView.TIME.format(request.startedAt()) + (request.finishedAt() == null ? "."
                                 : ", took " + seconds(Duration.between(request.startedAt(), request.finishedAt())) + ".")))));
-        add(new Div(UpgradesView.hint("Reason: " + request.reason() + (request.decidedBy() == null ? ""
+        add(new Div(Card.hint("Reason: " + request.reason() + (request.decidedBy() == null ? ""
                 : ". " + (request.status() == RequestStatus.REJECTED ? "Rejected" : "Approved") + " by " + request.decidedBy() + " on "
                         + UpgradesView.TIME.format(request.decidedAt()) + (request.decisionReason() == null ? "" : ": " + request.decisionReason()))
                 + ".")));
         for (Acknowledgement ack : request.acknowledgements()) {
-            Span line = UpgradesView.hint("Acknowledged " + ack.changeId() + " (" + ack.acknowledgedBy() + ", "
+            Span line = Card.hint("Acknowledged " + ack.changeId() + " (" + ack.acknowledgedBy() + ", "
                     + UpgradesView.TIME.format(ack.acknowledgedAt()) + ")");
             line.addClassName("sk-ack");
             add(new Div(line));

@@ -127,10 +127,6 @@ public class UpgradesView extends VerticalLayout {
         return together ? r.fromBackend() + " → " + r.toBackend() : r.from() + " → " + r.to();
     }
 
-    static Span hint(String text) {
-        return Card.hint(text);
-    }
-
     private Card requestsCard() {
         statusFilter.setLabel("Status");
         statusFilter.setItems(RequestStatus.values());
