@@ -169,4 +169,27 @@ public final class BackupEvents {
             return facts("step", step, "title", title, "message", message);
         }
     }
+
+    /** A restore cut off by a stop of the portal was found at the next start, and what was repaired. */
+    public record RestoreInterrupted(String restoreId, String setId, int step, String repair) implements AuditableEvent {
+        public String actor() {
+            return io.stackkeeper.base.RequestOrigin.SYSTEM_ACTOR;
+        }
+
+        public String action() {
+            return "restore.interrupted";
+        }
+
+        public String target() {
+            return setId;
+        }
+
+        public Outcome outcome() {
+            return Outcome.FAILURE;
+        }
+
+        public Map<String, Object> details() {
+            return facts("restore", restoreId, "step", step, "repair", repair);
+        }
+    }
 }

@@ -61,13 +61,14 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DataFolder dataFolder;
-    private final RestoreWorkflow restoreWorkflow;
+    private final Restores restores;
+    private final SetImport setImport;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
 
     BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
             BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
-            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, RestoreWorkflow restoreWorkflow,
+            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, Restores restores, SetImport setImport,
             PlatformTransactionManager transactions) {
         this.plans = plans;
         this.runs = runs;
@@ -80,7 +81,8 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         this.events = events;
         this.clock = clock;
         this.dataFolder = dataFolder;
-        this.restoreWorkflow = restoreWorkflow;
+        this.restores = restores;
+        this.setImport = setImport;
         this.ownTransaction = Transactions.requiresNew(transactions);
         this.work = Executors.newCachedThreadPool(DaemonThreads.named("backup-work"));
     }
@@ -184,12 +186,14 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
             if (!interrupted.isEmpty()) {
                 log.warn("Backup runs interrupted by the last stop, now FAILED: {}", interrupted);
             }
+           restores.markInterrupted();
         });
     }
 
     /** Schedules enabled plans whose triggers Quartz no longer holds; one plan that cannot be scheduled stops no other. */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
+        work.execute(restores::repairInterrupted);
         SystemActor.run(() -> {
             plans.findAll().forEach(plan -> {
                 try {
@@ -455,67 +459,54 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     // ---- Restore -------------------------------------------------------------------------------------------------
 
     /**
-     * Restores a set onto the stack in six steps (safety backup, stop, MongoDB, storage folder, recreate, health),
-     * telling the listener about each from this thread. Refused unless {@code typedStackName} is the stack's name, and
-     * while any other work runs on the stack.
+     * Restores a set onto the stack in seven steps (check and stage, safety backup, stop, MongoDB, storage folder,
+     * recreate, health), telling the listener about each from this thread. Refused unless {@code typedStackName} is the
+     * stack's name, and while any other work runs on the stack.
      */
     @PreAuthorize(Roles.IS_ADMIN)
     public RestoreOutcome restore(String id, String typedStackName, Consumer<RestoreStep> listener) {
+        return restores.run(prepareRestore(id, typedStackName), listener);
+    }
+
+    /** The same restore with the same checks, run in the background; answers its record at once, to poll. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public RestoreRecord startRestore(String id, String typedStackName) {
+        return restores.start(prepareRestore(id, typedStackName));
+    }
+
+    /** A restore as the journal keeps it, saved at every step. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public Optional<RestoreRecord> restoreRun(String restoreId) {
+        return restores.find(restoreId);
+    }
+
+    private Restores.Prepared prepareRestore(String id, String typedStackName) {
         BackupRunRecord set = restorableRun(id);
+        Manifest recorded = manifest(id).orElseThrow(() -> new IllegalStateException("Backup " + id
+                + " has no recorded manifest, so its files cannot be proven: it is not restored."));
         String name = stack.stackName().orElseThrow(() -> new IllegalStateException("The stack is not configured yet."));
         if (typedStackName == null || !name.equals(typedStackName.strip())) {
             throw new IllegalArgumentException("Type the stack's name, " + name + ", to confirm the restore.");
         }
         BackupPlanSettings safetyPlan = fullCopyOf(plans.findByName(set.plan()), Path.of(set.location()).getParent());
-        String actor = RequestOrigin.actor();
-        try (var claim = stack.claim("the restore of " + id, true)) {
-            return restoreWorkflow.restore(set, safetyPlan, actor, listener);
-        }
+        return restores.prepare(set, recorded, safetyPlan, RequestOrigin.actor());
     }
 
     /**
      * Adds a set found in a folder to the history by its manifest alone (a new portal on a new host), after checking
-     * every file against it, so that it can be restored.
+     * every file against it, so that it can be restored. Answers the run: SUCCEEDED, or FAILED naming the bad files.
      */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional
     public BackupRunRecord importSet(String folder) {
-        Path set;
-        try {
-            set = Path.of(folder == null ? "" : folder.strip()).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new IllegalArgumentException("Not a valid path: " + e.getReason() + ".");
-        }
-        if (!java.nio.file.Files.isRegularFile(set.resolve(BackupSetWriter.MANIFEST))) {
-            throw new IllegalArgumentException("There is no " + BackupSetWriter.MANIFEST + " in " + set + ".");
-        }
-        List<String> problems = BackupSetWriter.verify(set);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The set in " + set + " does not match its manifest: " + String.join("; ", problems));
-        }
-        Manifest manifest;
-        try {
-            manifest = Manifest.fromJson(java.nio.file.Files.readString(set.resolve(BackupSetWriter.MANIFEST)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (runs.existsById(manifest.setId())) {
-            throw new IllegalStateException("Backup " + manifest.setId() + " is already in the history.");
-        }
-        BackupRun run = new BackupRun();
-        run.id = manifest.setId();
-        run.planName = manifest.plan();
-        run.trigger = Trigger.IMPORT;
-        run.actor = RequestOrigin.actor();
-        run.status = RunStatus.SUCCEEDED;
-        run.startedAt = manifest.startedAt();
-        run.finishedAt = manifest.finishedAt();
-        run.recordSet(manifest, set.toString());
-        run.verifiedAt = clock.instant();
-        run.imported = true;
-        runs.save(run);
-        events.publishEvent(new BackupEvents.SetImported(run.id, run.location));
-        return run.record();
+        return setImport.finish(setImport.begin(folder, RequestOrigin.actor()));
+    }
+
+    /** The same import checked in the background; answers the RUNNING run at once, to poll. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public BackupRunRecord startImport(String folder) {
+        SetImport.Pending pending = setImport.begin(folder, RequestOrigin.actor());
+        work.execute(() -> setImport.finish(pending));
+        return run(pending.runId()).orElseThrow();
     }
 
     // ---- Live progress -------------------------------------------------------------------------------------------

@@ -13,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,6 +30,8 @@ final class BackupSetWriter {
     static final String PARTIAL_PREFIX = ".partial-";
     static final String MANIFEST = "manifest.json";
     static final String STORAGE_ARCHIVE = "storage.tar.zst";
+    /** Far above what a stack with thousands of collections writes; a larger one is not a manifest of ours. */
+    static final int MAX_MANIFEST_BYTES = 64 << 20;
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -128,33 +128,30 @@ final class BackupSetWriter {
         return usableBytes >= lastSetBytes + lastSetBytes / 10;
     }
 
-    /** Files of a set whose size or checksum no longer match its manifest, with what is wrong; empty when intact. */
+    /** Files of a set whose size or checksum no longer match its own {@code manifest.json}; empty when intact. */
     static List<String> verify(Path set) {
         Manifest manifest;
         try {
-            manifest = JSON.readValue(set.resolve(MANIFEST).toFile(), Manifest.class);
-        } catch (IOException e) {
+            manifest = readManifest(set);
+        } catch (IOException | IllegalArgumentException e) {
             return List.of(MANIFEST + ": unreadable (" + e.getMessage() + ")");
         }
-        List<String> problems = new ArrayList<>();
-        for (BackupFile file : manifest.files()) {
-            Path path = set.resolve(file.path());
-            if (!Files.isRegularFile(path)) {
-                problems.add(file.path() + ": missing");
-                continue;
-            }
-            try {
-                long size = Files.size(path);
-                if (size != file.size()) {
-                    problems.add(file.path() + ": " + size + " bytes instead of " + file.size());
-                } else if (!sha256(path).equals(file.sha256())) {
-                    problems.add(file.path() + ": checksum differs from the manifest");
-                }
-            } catch (IOException e) {
-                problems.add(file.path() + ": unreadable (" + e.getMessage() + ")");
-            }
+        return SetCheck.problems(set, manifest);
+    }
+
+    /** A set's {@code manifest.json}, read with a bound (it may come from anywhere) and never through a link. */
+    static Manifest readManifest(Path set) throws IOException {
+        Path file = set.resolve(MANIFEST);
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException(MANIFEST + " is not a regular file");
         }
-        return problems;
+        if (attributes.size() > MAX_MANIFEST_BYTES) {
+            throw new IOException(MANIFEST + " has " + attributes.size() + " bytes, more than a manifest can have (" + MAX_MANIFEST_BYTES + ")");
+        }
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Manifest.fromJson(new String(in.readNBytes(MAX_MANIFEST_BYTES + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Removes folders of sets that were being written when the portal stopped; returns their names. */
@@ -172,20 +169,6 @@ final class BackupSetWriter {
             throw new UncheckedIOException(e);
         }
         return removed;
-    }
-
-    private static String sha256(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void syncFolder(Path folder) {

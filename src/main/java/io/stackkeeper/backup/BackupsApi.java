@@ -8,12 +8,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.http.ResponseEntity;
+import java.net.URI;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/backups}: start a backup, read the history, verify a set, run a restore drill. Restore stays in the UI. */
+/**
+ * {@code /api/v1/backups}: start a backup, read the history, verify a set, run a restore drill, import a set from a
+ * folder and restore a set (both ADMIN, both answering 202 with what to poll).
+ */
 @RestController
 @RequestMapping("/api/v1/backups")
 class BackupsApi {
@@ -22,6 +27,12 @@ class BackupsApi {
     }
 
     record Started(String id, RunStatus status) {
+    }
+
+    record ImportRequest(String folder) {
+    }
+
+    record RestoreRequest(String confirm) {
     }
 
     record Page(List<BackupRunRecord> items, long total) {
@@ -67,5 +78,17 @@ class BackupsApi {
     @PostMapping("/{id}/drill")
     BackupRunRecord drill(@PathVariable String id) {
         return backups.drill(id);
+    }
+
+    @PostMapping("/import")
+    ResponseEntity<Started> importSet(@RequestBody ImportRequest request) {
+        BackupRunRecord run = backups.startImport(request.folder());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/backups/" + run.id())).body(new Started(run.id(), run.status()));
+    }
+
+    @PostMapping("/{id}/restore")
+    ResponseEntity<RestoreRecord> restore(@PathVariable String id, @RequestBody RestoreRequest request) {
+        RestoreRecord restore = backups.startRestore(id, request.confirm());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/restores/" + restore.id())).body(restore);
     }
 }

@@ -532,6 +532,14 @@ public class StackService {
         client(s).stop(backend.id(), grace);
     }
 
+    /** Starts the backend container again as it is (a restore that stopped it and changed nothing puts it back). */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public void startBackend() {
+        StackSnapshot s = snapshot().orElseThrow(() -> new StackException("The stack is not configured yet."));
+        ContainerFacts backend = bounded(() -> container(s, true));
+        client(s).start(backend.id());
+    }
+
     /**
      * Recreates the backend container from its own image with all its configuration, but {@code storage} (when not
      * null) mounted at {@value #STORAGE_MOUNT}, and starts it.

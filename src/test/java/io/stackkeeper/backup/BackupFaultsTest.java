@@ -83,7 +83,7 @@ class BackupFaultsTest {
     }
 
     @Test
-    void a_restore_whose_backend_fails_status_stops_at_step_6_with_the_previous_folder_kept() throws Exception {
+    void a_restore_whose_backend_fails_status_stops_at_step_7_with_the_previous_folder_kept() throws Exception {
         String name = TestUsers.unique("unhealthy").toLowerCase();
         plan(name, Contents.BOTH);
         BackupRunRecord run = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, Trigger.MANUAL));
@@ -93,11 +93,11 @@ class BackupFaultsTest {
         RestoreOutcome outcome = TestUsers.asAdmin(() -> backups.restore(run.id(), stackName, steps::add));
 
         assertThat(outcome.ok()).isFalse();
-        assertThat(outcome.failedStep()).isEqualTo(6);
+        assertThat(outcome.failedStep()).isEqualTo(7);
         assertThat(outcome.message()).contains("/status answered 503").contains(outcome.safetySetId()).contains(outcome.keptStorageFolder());
         assertThat(Path.of(outcome.keptStorageFolder()).resolve("report.csv")).hasContent("a,b\n1,2\n");
         assertThat(unhealthy.storage.resolve("report.csv")).hasContent("a,b\n1,2\n");
-        assertThat(steps).filteredOn(s -> s.state() == RestoreStep.State.FAILED).extracting(RestoreStep::number).containsExactly(6);
+        assertThat(steps).filteredOn(s -> s.state() == RestoreStep.State.FAILED).extracting(RestoreStep::number).containsExactly(7);
         assertThat(stack.runningWork()).isEmpty();
     }
 

@@ -342,7 +342,7 @@ class BackupServiceTest {
 
         assertThat(outcome.ok()).as(outcome.message()).isTrue();
         assertThat(steps).filteredOn(s -> s.state() == RestoreStep.State.DONE).extracting(RestoreStep::number)
-                .containsExactly(1, 2, 3, 4, 5, 6);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(mongo.getDatabase("toucan").getCollection("users").countDocuments()).isEqualTo(1);
         assertThat(FolderTree.ofFilled(sample.storage)).isEqualTo(before);
         assertThat(sample.storage.resolve("added-after-backup.txt")).doesNotExist();

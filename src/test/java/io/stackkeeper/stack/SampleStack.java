@@ -102,6 +102,11 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         return "mongodb://" + MONGO_USER + ":" + password + "@127.0.0.1:" + mongo.port() + "/?authSource=admin";
     }
 
+    /** The backend container as the engine sees it now. */
+    public ContainerFacts backend() {
+        return engine.inspect(backendName).orElseThrow();
+    }
+
     /** Settings for this stack (without Redis). */
     public StackSettingsChange settings() {
         return new StackSettingsChange(LocalEngine.DOCKER_HOST, null, ContainerLookup.NAME, backendName, frontendName, null, null, null,

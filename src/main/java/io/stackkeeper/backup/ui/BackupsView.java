@@ -241,6 +241,10 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
         folder.setWidthFull();
         new FormDialog("Import a backup set", "Import", () -> {
             BackupRunRecord imported = backups.importSet(folder.getValue());
+            if (imported.status() != RunStatus.SUCCEEDED) {
+                refreshHistory();
+                throw new IllegalArgumentException(imported.error());
+            }
             FormDialog.confirmDone("Set " + imported.id() + " imported; it can be restored now.");
             refreshHistory();
         }, folder).open();

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Restore a set onto the stack: typed confirmation of the stack's name, then the six steps live. */
+/** Restore a set onto the stack: typed confirmation of the stack's name, then the seven steps live. */
 final class RestoreDialog extends Dialog {
 
     private final List<Div> stepRows = new ArrayList<>();
@@ -32,8 +32,9 @@ final class RestoreDialog extends Dialog {
         setWidth("min(44rem, 95vw)");
         setCloseOnOutsideClick(false);
         Paragraph warning = new Paragraph("This replaces the stack's MongoDB content and storage folder with the set of "
-                + Amounts.TIME.format(set.startedAt()) + ". A safety backup is taken first and the current storage folder is kept "
-                + "beside the restored one. The backend is stopped during the restore.");
+                + Amounts.TIME.format(set.startedAt()) + ". Nothing changes before every file of the set matches the manifest recorded when it "
+                + "was written. A safety backup is taken first, MongoDB is swapped in only once it has fully loaded, and the current "
+                + "storage folder is kept beside the restored one. The backend is stopped during the restore.");
         TextField confirmation = new TextField("Type the stack's name, " + stackName + ", to confirm");
         confirmation.setId("restore-confirmation");
         confirmation.setWidthFull();

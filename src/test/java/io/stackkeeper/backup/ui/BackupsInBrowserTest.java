@@ -146,7 +146,7 @@ class BackupsInBrowserTest extends BrowserTest {
         page.locator("#restore-start").click();
         assertThat(page.locator("#restore-outcome")).containsText("The stack runs on the restored set " + run.id(),
                 new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
-        for (int step = 1; step <= 6; step++) {
+        for (int step = 1; step <= 7; step++) {
             assertThat(page.locator("#restore-step-" + step)).containsText("done");
         }
         screenshot("24-backups-restore");
