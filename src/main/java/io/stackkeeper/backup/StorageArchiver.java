@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /**
  * The storage folder as a standard tar compressed with zstd ({@code tar --zstd -xf} reads it): relative paths, file
- * modes, modification times, symbolic links and empty folders are kept. Extraction never writes outside its target.
+ * modes, modification times, symbolic links and empty folders are kept. Extraction never writes outside its target
+ * and never follows a link.
  */
 final class StorageArchiver {
 
@@ -117,40 +120,59 @@ final class StorageArchiver {
         return type | bits;
     }
 
-    /** Extracts into {@code target} (created if missing), refusing entries that would land outside it. */
+    /**
+     * Extracts into {@code target}, a fresh folder created here (its parent must exist; it must not). The archive is
+     * hostile until proven otherwise: an entry that would land outside the target, pass through a symbolic link, link
+     * to something outside it, or appear twice stops the extraction with the entry named. Links are created, never
+     * followed; modes and times are never set through a link.
+     */
     void extract(InputStream archive, Path target) throws IOException {
-        Path root = Files.createDirectories(target).toRealPath();
+        Files.createDirectory(target);
+        Path root = target.toRealPath();
         List<Object[]> folderTimes = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdCompressorInputStream(archive))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                Path destination = root.resolve(entry.getName()).normalize();
-                if (!destination.startsWith(root)) {
-                    throw new IOException("The archive entry '" + entry.getName() + "' points outside the target folder.");
+                Path destination = ExtractionPaths.destination(root, entry.getName());
+                if (destination == null) {
+                    continue;
                 }
+                ExtractionPaths.createParents(root, destination, entry.getName());
                 if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
+                    ExtractionPaths.createFolder(destination, entry.getName());
                     folderTimes.add(new Object[] {destination, entry.getLastModifiedTime(), entry.getMode()});
-                    continue;
+                } else if (entry.isSymbolicLink()) {
+                    ExtractionPaths.requireAbsent(destination, entry.getName());
+                    Files.createSymbolicLink(destination, ExtractionPaths.linkTarget(root, destination, entry));
+                } else if (entry.isLink()) {
+                    ExtractionPaths.requireAbsent(destination, entry.getName());
+                    Files.createLink(destination, ExtractionPaths.hardLinkTarget(root, entry));
+                } else if (entry.isFile()) {
+                    try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS)) {
+                        tar.transferTo(out);
+                    } catch (java.nio.file.FileAlreadyExistsException e) {
+                        throw new IOException("The archive entry '" + entry.getName() + "' appears twice or replaces a link; refused.");
+                    }
+                    setModeAndTime(destination, entry.getMode(), entry.getLastModifiedTime());
+                } else {
+                    throw new IOException("The archive entry '" + entry.getName() + "' is a device or pipe; a storage folder holds none.");
                 }
-                Files.createDirectories(destination.getParent());
-                if (entry.isSymbolicLink()) {
-                    Files.createSymbolicLink(destination, Path.of(entry.getLinkName()));
-                    continue;
-                }
-                try (OutputStream out = Files.newOutputStream(destination)) {
-                    tar.transferTo(out);
-                }
-                Files.setPosixFilePermissions(destination, permissions(entry.getMode()));
-                Files.setLastModifiedTime(destination, entry.getLastModifiedTime());
             }
         }
         // folders last: writing their contents changed their times
         for (int i = folderTimes.size() - 1; i >= 0; i--) {
-            Path folder = (Path) folderTimes.get(i)[0];
-            Files.setPosixFilePermissions(folder, permissions((Integer) folderTimes.get(i)[2]));
-            Files.setLastModifiedTime(folder, (FileTime) folderTimes.get(i)[1]);
+            setModeAndTime((Path) folderTimes.get(i)[0], (Integer) folderTimes.get(i)[2], (FileTime) folderTimes.get(i)[1]);
         }
+    }
+
+    private static void setModeAndTime(Path path, int mode, FileTime time) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (Files.isSymbolicLink(path)) {
+            throw new IOException(path + " became a link during the extraction; refused.");
+        }
+        view.setPermissions(permissions(mode));
+        view.setTimes(time, null, null);
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

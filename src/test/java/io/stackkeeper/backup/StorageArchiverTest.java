@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Random;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +105,83 @@ class StorageArchiverTest {
         }
         Path target = work.resolve("target");
         assertThatThrownBy(() -> new StorageArchiver(3).extract(new java.io.ByteArrayInputStream(bytes.toByteArray()), target))
-                .isInstanceOf(IOException.class).hasMessageContaining("outside the target folder");
+                .isInstanceOf(IOException.class).hasMessageContaining("'../escaped.txt'").hasMessageContaining("refused");
         assertThat(work.resolve("escaped.txt")).doesNotExist();
+    }
+
+    private record Entry(String name, byte type, String linkName, String content) {
+        static Entry file(String name, String content) {
+            return new Entry(name, TarConstants.LF_NORMAL, null, content);
+        }
+
+        static Entry symlink(String name, String target) {
+            return new Entry(name, TarConstants.LF_SYMLINK, target, null);
+        }
+
+        static Entry hardLink(String name, String target) {
+            return new Entry(name, TarConstants.LF_LINK, target, null);
+        }
+    }
+
+    private static byte[] crafted(Entry... entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new ZstdOutputStream(bytes))) {
+            for (Entry e : entries) {
+                TarArchiveEntry entry = new TarArchiveEntry(e.name(), e.type());
+                if (e.linkName() != null) {
+                    entry.setLinkName(e.linkName());
+                }
+                byte[] content = e.content() == null ? new byte[0] : e.content().getBytes(StandardCharsets.UTF_8);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private void assertRefused(String message, Entry... entries) throws IOException {
+        Path target = work.resolve("hostile-" + System.nanoTime());
+        byte[] archive = crafted(entries);
+        assertThatThrownBy(() -> new StorageArchiver(3).extract(new java.io.ByteArrayInputStream(archive), target))
+                .isInstanceOf(IOException.class).hasMessageContaining(message).hasMessageContaining("refused");
+    }
+
+    @Test
+    void a_folder_link_out_of_the_target_is_refused_and_nothing_is_written_through_it() throws IOException {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        assertRefused("points outside", Entry.symlink("x", elsewhere.toString()), Entry.file("x/owned", "owned"));
+        assertRefused("points outside", Entry.symlink("x", "../../elsewhere"), Entry.file("x/owned", "owned"));
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void a_regular_entry_never_writes_through_a_link_the_archive_made_inside_the_target() throws IOException {
+        assertRefused("appears twice", Entry.file("a.txt", "original"), Entry.symlink("y", "a.txt"), Entry.file("y", "overwritten"));
+        assertRefused("passes through x, which is a link", Entry.file("d/inside.txt", "in"), Entry.symlink("x", "d"),
+                Entry.file("x/owned", "owned"));
+    }
+
+    @Test
+    void hard_links_must_point_to_a_file_extracted_before_them() throws IOException {
+        Path outsideFile = Files.writeString(work.resolve("precious.txt"), "keep me");
+        assertRefused("is absolute", Entry.hardLink("h", outsideFile.toString()));
+        assertRefused("climbs out", Entry.hardLink("h", "../precious.txt"));
+        assertRefused("does not point to a file extracted before it", Entry.hardLink("h", "not-there"));
+        assertThat(outsideFile).hasContent("keep me");
+
+        Path target = work.resolve("hard-linked");
+        byte[] archive = crafted(Entry.file("a.txt", "shared"), Entry.hardLink("b.txt", "a.txt"));
+        new StorageArchiver(3).extract(new java.io.ByteArrayInputStream(archive), target);
+        assertThat(target.resolve("b.txt")).hasContent("shared");
+    }
+
+    @Test
+    void extraction_goes_only_into_a_fresh_folder() throws IOException {
+        Path existing = Files.createDirectories(work.resolve("existing"));
+        byte[] archive = crafted(Entry.file("a.txt", "x"));
+        assertThatThrownBy(() -> new StorageArchiver(3).extract(new java.io.ByteArrayInputStream(archive), existing))
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }
 }
