@@ -372,7 +372,8 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         RestoreDrill.Result result;
         try (var claim = stack.claim("the restore drill of " + id, false); var mongo = stack.openMongo()) {
             ProgressBoard.Reporter progress = board.start(id, run.plan(), "restore drill", 0);
-            result = new RestoreDrill(mongo, properties.restoreBatchSize()).run(Path.of(run.location()), progress::advanced);
+            List<DumpedCollection> recorded = manifest(id).map(Manifest::collections).orElse(List.of());
+            result = new RestoreDrill(mongo, properties.restoreBatchSize()).run(Path.of(run.location()), recorded, progress::advanced);
             progress.finished(result.ok() ? null : result.report());
         }
         runner.recordDrill(id, result);

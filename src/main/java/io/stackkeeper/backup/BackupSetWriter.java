@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one backup set atomically: everything goes to {@code <target>/.partial-<id>/}, each file is flushed to disk
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
  */
 final class BackupSetWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(BackupSetWriter.class);
     static final String PARTIAL_PREFIX = ".partial-";
     static final String MANIFEST = "manifest.json";
     static final String STORAGE_ARCHIVE = "storage.tar.zst";
@@ -66,7 +69,18 @@ final class BackupSetWriter {
             List<BackupFile> files = new ArrayList<>();
             if (request.mongo() != null) {
                 MongoDumper.Dump dump = new MongoDumper(request.mongo(), request.parallelism(), Math.min(9, request.compressionLevel()))
-                        .dump(partial, request.includeSystemDatabases(), progress::advanced);
+                        .dump(partial, request.includeSystemDatabases(), new DumpProgress() {
+                            @Override
+                            public void advanced(String collection, long documents, long bytes) {
+                                progress.advanced(collection, documents, bytes);
+                            }
+
+                            @Override
+                            public void retrying(String collection, int attempt, String why) {
+                                log.warn("Backup {}: {} is dumped again from its start (attempt {} of 3) after a transient error: {}",
+                                        request.setId(), collection, attempt, why);
+                            }
+                        });
                 collections.addAll(dump.collections());
                 files.addAll(dump.files());
             }

@@ -1,6 +1,11 @@
 package io.stackkeeper.backup;
 
 import io.stackkeeper.base.DaemonThreads;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -30,11 +35,13 @@ import org.bson.json.JsonWriterSettings;
  * Dumps MongoDB in mongodump's {@code --gzip} directory layout, so that {@code mongorestore --gzip --dir <set>/mongo}
  * reads it: {@code <db>/<collection>.bson.gz} holds the raw BSON documents back to back (streamed as
  * {@link RawBsonDocument}s, never decoded), {@code <db>/<collection>.metadata.json.gz} the options and indexes in
- * canonical Extended JSON. Collections are dumped in parallel.
+ * canonical Extended JSON. Names become file names escaped as mongodump does ({@link DumpNames}). Collections are dumped
+ * in parallel; the drill's scratch databases and a restore's temporary collections are not dumped.
  */
 final class MongoDumper {
 
     static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+    private static final int ATTEMPTS = 3;
     private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final MongoClient client;
@@ -58,11 +65,11 @@ final class MongoDumper {
     Dump dump(Path setRoot, boolean includeSystem, DumpProgress progress) {
         List<String[]> work = new ArrayList<>();
         for (String database : client.listDatabaseNames()) {
-            if (!includeSystem && SYSTEM_DATABASES.contains(database)) {
+            if (!includeSystem && SYSTEM_DATABASES.contains(database) || database.startsWith(RestoreDrill.PREFIX)) {
                 continue;
             }
             for (String collection : client.getDatabase(database).listCollectionNames()) {
-                if (!collection.startsWith("system.")) {
+                if (!collection.startsWith("system.") && !collection.startsWith(MongoRestorer.TEMPORARY_PREFIX)) {
                     work.add(new String[] {database, collection});
                 }
             }
@@ -73,7 +80,7 @@ final class MongoDumper {
         try {
             List<Future<CollectionDump>> futures = new ArrayList<>();
             for (String[] item : work) {
-                futures.add(pool.submit(() -> dumpCollection(setRoot, item[0], item[1], documents, bytes, progress)));
+                futures.add(pool.submit(() -> dumpWithRetries(setRoot, item[0], item[1], documents, bytes, progress)));
             }
             List<DumpedCollection> collections = new ArrayList<>();
             List<BackupFile> files = new ArrayList<>();
@@ -97,17 +104,57 @@ final class MongoDumper {
     private record CollectionDump(DumpedCollection collection, List<BackupFile> files) {
     }
 
-    private CollectionDump dumpCollection(Path setRoot, String database, String collection, AtomicLong totalDocuments,
+    /**
+     * Dumps one collection, starting it again from its first document (its files rewritten) after a transient error
+     * such as a timeout or a connection pool cleared while the server was saturated, at most {@value #ATTEMPTS} times.
+     */
+    private CollectionDump dumpWithRetries(Path setRoot, String database, String collection, AtomicLong totalDocuments,
             AtomicLong totalBytes, DumpProgress progress) {
-        Path folder = setRoot.resolve("mongo").resolve(database);
+        for (int attempt = 1; ; attempt++) {
+            long[] told = new long[2];
+            try {
+                return dumpCollection(setRoot, database, collection, totalDocuments, totalBytes, progress, told);
+            } catch (MongoException e) {
+                totalDocuments.addAndGet(-told[0]);
+                totalBytes.addAndGet(-told[1]);
+                if (attempt == ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                progress.retrying(database + "." + collection, attempt + 1, e.getMessage());
+                sleep(attempt);
+            }
+        }
+    }
+
+    static boolean isTransient(MongoException e) {
+        // not MongoTimeoutException: no server to select within the client's patience is an outage, not a blip
+        return e instanceof MongoSocketException || e instanceof MongoConnectionPoolClearedException
+                || e.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL) || e.hasErrorLabel("RetryableReadError")
+                || e instanceof MongoNodeIsRecoveringException || e instanceof MongoNotPrimaryException;
+    }
+
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The dump was interrupted.", e);
+        }
+    }
+
+    /** @param told documents and bytes this attempt added to the totals, to take back if it fails */
+    private CollectionDump dumpCollection(Path setRoot, String database, String collection, AtomicLong totalDocuments,
+            AtomicLong totalBytes, DumpProgress progress, long[] told) {
+        Path mongo = setRoot.resolve("mongo");
         MongoDatabase db = client.getDatabase(database);
         MongoCollection<RawBsonDocument> raw = db.getCollection(collection, RawBsonDocument.class);
+        CollectionDigest digest = new CollectionDigest();
         long documents = 0;
         long bsonBytes = 0;
         long unreportedDocuments = 0;
         long unreportedBytes = 0;
         try {
-            ChecksummedFile bsonFile = new ChecksummedFile(setRoot, folder.resolve(collection + ".bson.gz"));
+            ChecksummedFile bsonFile = new ChecksummedFile(setRoot, DumpNames.bson(mongo, database, collection));
             try (OutputStream out = gzip(bsonFile); MongoCursor<RawBsonDocument> cursor = raw.find().batchSize(1000).cursor()) {
                 byte[] buffer = new byte[0];
                 while (cursor.hasNext()) {
@@ -118,11 +165,14 @@ final class MongoDumper {
                     }
                     bytes.get(buffer, 0, length);
                     out.write(buffer, 0, length);
+                    digest.add(java.nio.ByteBuffer.wrap(buffer, 0, length));
                     documents++;
                     bsonBytes += length;
                     unreportedDocuments++;
                     unreportedBytes += length;
                     if (unreportedDocuments == 1000) {
+                        told[0] += unreportedDocuments;
+                        told[1] += unreportedBytes;
                         progress.advanced(database + "." + collection, totalDocuments.addAndGet(unreportedDocuments),
                                 totalBytes.addAndGet(unreportedBytes));
                         unreportedDocuments = 0;
@@ -130,13 +180,15 @@ final class MongoDumper {
                     }
                 }
             }
+            told[0] += unreportedDocuments;
+            told[1] += unreportedBytes;
             progress.advanced(database + "." + collection, totalDocuments.addAndGet(unreportedDocuments),
                     totalBytes.addAndGet(unreportedBytes));
-            ChecksummedFile metadataFile = new ChecksummedFile(setRoot, folder.resolve(collection + ".metadata.json.gz"));
+            ChecksummedFile metadataFile = new ChecksummedFile(setRoot, DumpNames.metadata(mongo, database, collection));
             try (OutputStream out = gzip(metadataFile)) {
                 out.write(metadata(db, collection).getBytes(StandardCharsets.UTF_8));
             }
-            return new CollectionDump(new DumpedCollection(database, collection, documents, bsonBytes),
+            return new CollectionDump(new DumpedCollection(database, collection, documents, bsonBytes, digest.hex()),
                     List.of(bsonFile.entry(), metadataFile.entry()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the dump of " + database + "." + collection + ": " + e.getMessage(), e);

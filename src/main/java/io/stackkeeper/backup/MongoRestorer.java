@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
@@ -18,12 +20,18 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 
 /**
- * Restores the MongoDB part of a backup set: per collection, drop, insert the raw documents in batches, recreate the
- * indexes from the metadata. A name mapping lets a restore drill write into scratch databases instead.
+ * Restores the MongoDB part of a backup set, collection by collection as the set's manifest lists them (never from a
+ * folder listing): each is loaded into a temporary collection of the same database with its indexes, and only when
+ * every one has loaded are they renamed over the originals ({@code renameCollection} with {@code dropTarget}). A
+ * failure while loading drops the temporaries and leaves every original untouched; a failure while renaming (rare:
+ * each rename is one metadata operation) leaves the collections renamed so far restored and the rest as they were,
+ * with their temporaries dropped. A name mapping lets a restore drill write into scratch databases instead.
  */
 final class MongoRestorer {
 
-    private static final String BSON = ".bson.gz";
+    /** Temporary collections of a restore are named {@code sk_restore_<restore>_<n>}: never dumped, dropped if left. */
+    static final String TEMPORARY_PREFIX = "sk_restore_";
+    private static final int MAX_METADATA_BYTES = 16 << 20;
 
     private final MongoClient client;
     private final int batchSize;
@@ -37,35 +45,72 @@ final class MongoRestorer {
     record Restored(String database, String collection, long documents) {
     }
 
+    private record Loaded(MongoDatabase database, String temporary, String collection, long documents) {
+    }
+
     /**
+     * @param collections the collections to restore, as the set's manifest lists them
      * @param databaseName maps a dumped database's name to the one to restore into
      */
-    List<Restored> restore(Path setRoot, UnaryOperator<String> databaseName, DumpProgress progress) {
+    List<Restored> restore(Path setRoot, List<DumpedCollection> collections, UnaryOperator<String> databaseName, DumpProgress progress) {
         Path mongo = setRoot.resolve("mongo");
-        List<Restored> restored = new ArrayList<>();
+        collections.forEach(MongoRestorer::requireRestorableName);
+        byte[] tag = new byte[3];
+        new SecureRandom().nextBytes(tag);
+        String prefix = TEMPORARY_PREFIX + HexFormat.of().formatHex(tag) + "_";
+        List<Loaded> loaded = new ArrayList<>();
         long[] total = new long[2];
-        try (DirectoryStream<Path> databases = Files.newDirectoryStream(mongo, Files::isDirectory)) {
-            for (Path databaseFolder : databases) {
-                String source = databaseFolder.getFileName().toString();
-                MongoDatabase database = client.getDatabase(databaseName.apply(source));
-                try (DirectoryStream<Path> dumps = Files.newDirectoryStream(databaseFolder, "*" + BSON)) {
-                    for (Path dump : dumps) {
-                        String collection = dump.getFileName().toString().substring(0, dump.getFileName().toString().length() - BSON.length());
-                        long documents = restoreCollection(database, collection, dump, total, progress);
-                        recreateIndexes(database, collection, databaseFolder.resolve(collection + ".metadata.json.gz"));
-                        restored.add(new Restored(database.getName(), collection, documents));
-                    }
-                }
+        try {
+            for (DumpedCollection dumped : collections) {
+                MongoDatabase database = client.getDatabase(databaseName.apply(dumped.database()));
+                Loaded loading = new Loaded(database, prefix + loaded.size(), dumped.collection(), 0);
+                loaded.add(loading);
+                Path dump = DumpNames.bson(mongo, dumped.database(), dumped.collection());
+                long documents = load(database, loading.temporary(), dumped.collection(), dump, total, progress);
+                loaded.set(loaded.size() - 1, new Loaded(database, loading.temporary(), dumped.collection(), documents));
+                recreateIndexes(database, loading.temporary(), DumpNames.metadata(mongo, dumped.database(), dumped.collection()));
             }
         } catch (IOException e) {
+            dropAll(loaded);
             throw new UncheckedIOException("The dump in " + mongo + " could not be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            dropAll(loaded);
+            throw e;
+        }
+        List<Restored> restored = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            Loaded one = loaded.get(i);
+            try {
+                String database = one.database().getName();
+                client.getDatabase("admin").runCommand(new Document("renameCollection", database + "." + one.temporary())
+                        .append("to", database + "." + one.collection()).append("dropTarget", true));
+            } catch (RuntimeException e) {
+                dropAll(loaded.subList(i, loaded.size()));
+                throw new IllegalStateException("Renaming the restored collections over the originals failed at " + one.collection()
+                        + " (" + restored.size() + " of " + loaded.size() + " were swapped in): " + e.getMessage(), e);
+            }
+            restored.add(new Restored(one.database().getName(), one.collection(), one.documents()));
         }
         return restored;
     }
 
-    private long restoreCollection(MongoDatabase database, String name, Path dump, long[] total, DumpProgress progress) throws IOException {
-        MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
+    /** Names a manifest may carry that a restore must never write into: system collections and invalid names. */
+    private static void requireRestorableName(DumpedCollection dumped) {
+        String database = dumped.database() == null ? "" : dumped.database();
+        String collection = dumped.collection() == null ? "" : dumped.collection();
+        if (database.isEmpty() || database.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0) || collection.isEmpty()
+                || collection.startsWith("system.") || collection.startsWith(".") || collection.indexOf('$') >= 0
+                || collection.indexOf('\0') >= 0 || collection.startsWith(TEMPORARY_PREFIX)) {
+            throw new IllegalArgumentException("The set lists a collection that is never restored: " + database + "." + collection + ".");
+        }
+    }
+
+    private long load(MongoDatabase database, String temporary, String name, Path dump, long[] total, DumpProgress progress)
+            throws IOException {
+        MongoCollection<RawBsonDocument> collection = database.getCollection(temporary, RawBsonDocument.class);
         collection.drop();
+        database.createCollection(temporary);
+        String shown = database.getName() + "." + name;
         long documents = 0;
         List<RawBsonDocument> batch = new ArrayList<>(batchSize);
         try (BsonDumpReader reader = new BsonDumpReader(dump)) {
@@ -78,7 +123,7 @@ final class MongoRestorer {
                     documents += batch.size();
                     total[0] += batch.size();
                     batch.clear();
-                    progress.advanced(database.getName() + "." + name, total[0], total[1]);
+                    progress.advanced(shown, total[0], total[1]);
                 }
             }
         }
@@ -87,17 +132,46 @@ final class MongoRestorer {
             documents += batch.size();
             total[0] += batch.size();
         }
-        progress.advanced(database.getName() + "." + name, total[0], total[1]);
+        progress.advanced(shown, total[0], total[1]);
         return documents;
     }
 
+    private static void dropAll(List<Loaded> loaded) {
+        for (Loaded one : loaded) {
+            try {
+                one.database().getCollection(one.temporary()).drop();
+            } catch (RuntimeException ignored) {
+                // a leftover temporary is never dumped and is dropped by dropLeftovers
+            }
+        }
+    }
+
+    /** Drops the temporary collections a restore cut off by a stop left behind; answers how many. */
+    static int dropLeftovers(MongoClient client) {
+        int dropped = 0;
+        for (String name : client.listDatabaseNames()) {
+            MongoDatabase database = client.getDatabase(name);
+            for (String collection : database.listCollectionNames()) {
+                if (collection.startsWith(TEMPORARY_PREFIX)) {
+                    database.getCollection(collection).drop();
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
+    }
+
     private static void recreateIndexes(MongoDatabase database, String collection, Path metadataFile) throws IOException {
-        if (!Files.exists(metadataFile)) {
+        if (!Files.isRegularFile(metadataFile, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Document metadata;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(metadataFile))) {
-            metadata = Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(metadataFile, LinkOption.NOFOLLOW_LINKS))) {
+            byte[] json = in.readNBytes(MAX_METADATA_BYTES + 1);
+            if (json.length > MAX_METADATA_BYTES) {
+                throw new IOException(metadataFile.getFileName() + " is larger than a collection's metadata can be.");
+            }
+            metadata = Document.parse(new String(json, StandardCharsets.UTF_8));
         }
         List<Document> indexes = new ArrayList<>();
         for (Document index : metadata.getList("indexes", Document.class, List.of())) {

@@ -4,25 +4,22 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.RawBsonDocument;
 
 /**
  * Proves a set restorable: its dump is restored into scratch databases on the same MongoDB
- * ({@code stackkeeper_drill_<id>_<db>}), each collection's document count and digest are compared with the dump's,
- * and the scratch databases are dropped whatever happens.
+ * ({@code stackkeeper_drill_<id>_<db>}), each collection's document count and digest are compared with the ones the
+ * manifest recorded when the set was written, and the scratch databases are dropped whatever happens.
  */
 final class RestoreDrill {
 
     static final String PREFIX = "stackkeeper_drill_";
-    private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
 
     /** One collection's comparison. */
     record Compared(String database, String collection, long dumpedDocuments, long restoredDocuments, boolean digestsMatch) {
@@ -55,27 +52,28 @@ final class RestoreDrill {
         this.batchSize = batchSize;
     }
 
-    Result run(Path set, DumpProgress progress) {
+    /**
+     * @param collections the set's collections as its recorded manifest lists them, with their counts and digests: the
+     *     drill compares what it restored against these, not against the dump files it restored from
+     */
+    Result run(Path set, List<DumpedCollection> collections, DumpProgress progress) {
         long started = System.nanoTime();
         String drill = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
         String scratchPrefix = PREFIX + drill + "_";
-        List<String> scratch = new ArrayList<>();
+        Set<String> scratch = new LinkedHashSet<>();
         try {
-            if (!Files.isDirectory(set.resolve("mongo"))) {
-                return new Result(true, elapsed(started), List.of(), null);
-            }
-            List<MongoRestorer.Restored> restored = new MongoRestorer(client, batchSize).restore(set, database -> {
+            new MongoRestorer(client, batchSize).restore(set, collections, database -> {
                 String name = scratchPrefix + database;
                 scratch.add(name);
                 return name;
             }, progress);
             List<Compared> compared = new ArrayList<>();
-            for (MongoRestorer.Restored r : restored) {
-                String source = r.database().substring(scratchPrefix.length());
-                Path dump = set.resolve("mongo").resolve(source).resolve(r.collection() + ".bson.gz");
-                Digest expected = digestOf(dump);
-                Digest actual = digestOf(client, r.database(), r.collection());
-                compared.add(new Compared(source, r.collection(), expected.documents(), actual.documents(), expected.value().equals(actual.value())));
+            for (DumpedCollection expected : collections) {
+                Digest actual = digestOf(client, scratchPrefix + expected.database(), expected.collection());
+                String expectedDigest = expected.digest() != null ? expected.digest()
+                        : digestOf(DumpNames.bson(set.resolve("mongo"), expected.database(), expected.collection())).value();
+                compared.add(new Compared(expected.database(), expected.collection(), expected.documents(), actual.documents(),
+                        expectedDigest.equals(actual.value())));
             }
             boolean ok = compared.stream().allMatch(Compared::ok);
             return new Result(ok, elapsed(started), compared, null);
@@ -86,61 +84,36 @@ final class RestoreDrill {
                 try {
                     client.getDatabase(database).drop();
                 } catch (RuntimeException ignored) {
-                    // the next drill's name differs; a leftover scratch database is harmless and named as such
+                    // the next drill's name differs; a leftover scratch database is harmless, named as such and never dumped
                 }
             }
         }
     }
 
-    private record Digest(long documents, BigInteger value) {
+    private record Digest(long documents, String value) {
     }
 
-    /** The sum of every document's SHA-256: independent of the order the server returns documents in. */
+    /** For sets written before digests were recorded: the dump file's own digest (its checksum was verified first). */
     private static Digest digestOf(Path dump) {
         try (BsonDumpReader reader = new BsonDumpReader(dump)) {
-            DigestSum sum = new DigestSum();
+            CollectionDigest sum = new CollectionDigest();
             RawBsonDocument document;
             while ((document = reader.next()) != null) {
                 sum.add(document);
             }
-            return sum.digest();
+            return new Digest(sum.documents(), sum.hex());
         } catch (IOException e) {
             throw new UncheckedIOException("The dump " + dump.getFileName() + " could not be read: " + e.getMessage(), e);
         }
     }
 
     private static Digest digestOf(MongoClient client, String database, String collection) {
-        DigestSum sum = new DigestSum();
+        CollectionDigest sum = new CollectionDigest();
         try (MongoCursor<RawBsonDocument> cursor = client.getDatabase(database).getCollection(collection, RawBsonDocument.class)
                 .find().batchSize(1000).cursor()) {
             cursor.forEachRemaining(sum::add);
         }
-        return sum.digest();
-    }
-
-    private static final class DigestSum {
-        private final MessageDigest sha;
-        private BigInteger value = BigInteger.ZERO;
-        private long documents;
-
-        DigestSum() {
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void add(RawBsonDocument document) {
-            var bytes = document.getByteBuffer().asNIO();
-            sha.update(bytes);
-            value = value.add(new BigInteger(1, sha.digest())).mod(MODULUS);
-            documents++;
-        }
-
-        Digest digest() {
-            return new Digest(documents, value);
-        }
+        return new Digest(sum.documents(), sum.hex());
     }
 
     private static long elapsed(long started) {

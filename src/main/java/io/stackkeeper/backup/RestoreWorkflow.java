@@ -121,13 +121,13 @@ class RestoreWorkflow {
             return steps.failed(safety.id(), null, "Nothing else was changed; " + restartBackend());
         }
 
-        boolean hasDump = !recorded.collections().isEmpty() && Files.isDirectory(folder.resolve("mongo"), LinkOption.NOFOLLOW_LINKS);
+        boolean hasDump = !recorded.collections().isEmpty();
         if (!hasDump) {
             steps.skip(4, "The set holds no MongoDB dump.");
         } else if (steps.run(4, () -> {
             ProgressBoard.Reporter progress = board.start(set.id(), set.plan(), "restore", 0);
             try (MongoClient mongo = stack.openMongo()) {
-                var restored = new MongoRestorer(mongo, properties.restoreBatchSize()).restore(folder, UnaryOperator.identity(),
+                var restored = new MongoRestorer(mongo, properties.restoreBatchSize()).restore(folder, recorded.collections(), UnaryOperator.identity(),
                         (current, documents, bytes) -> {
                             if (progress.advanced(current, documents, bytes)) {
                                 steps.progress(4, current + ": " + documents + " documents");

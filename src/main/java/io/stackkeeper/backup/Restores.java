@@ -124,6 +124,9 @@ class Restores {
         StorageSwap.State state = run.step < 5 || current == null ? StorageSwap.State.NOT_SWAPPED
                 : run.step > 5 || run.storageSwapped ? StorageSwap.State.SWAPPED : StorageSwap.after(current, staging, kept);
         List<String> done = new ArrayList<>();
+        if (run.step == 4) {
+            done.add(dropTemporaryCollections());
+        }
         try {
             if (state == StorageSwap.State.HALF_SWAPPED) {
                 StorageSwap.putBack(current, kept);
@@ -147,6 +150,17 @@ class Restores {
             }
         }
         return done.isEmpty() ? "Nothing had changed." : capitalised(String.join("; ", done)) + ".";
+    }
+
+    /** MongoDB was being loaded under temporary names when the portal stopped: the originals are untouched. */
+    private String dropTemporaryCollections() {
+        try (var mongo = stack.openMongo()) {
+            int dropped = MongoRestorer.dropLeftovers(mongo);
+            return "MongoDB is as it was (" + dropped + " temporary collection" + (dropped == 1 ? "" : "s") + " of the restore dropped)";
+        } catch (RuntimeException e) {
+            return "the restore's temporary collections (" + MongoRestorer.TEMPORARY_PREFIX + "*) could not be dropped ("
+                    + BackupRunner.describe(e) + "); they are never dumped and can be dropped by hand";
+        }
     }
 
     /** A folder the journal names, accepted only as the storage folder's own staging or kept sibling. */

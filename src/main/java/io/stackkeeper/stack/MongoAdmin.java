@@ -30,10 +30,19 @@ class MongoAdmin implements Closeable {
         this.client = client(connection, timeout, timeout);
     }
 
-    /** A client whose connecting is bounded by {@code timeout} but whose reads are not, for dumps and restores. */
+    /**
+     * A client for dumps and restores, whose reads are not bounded. Its server monitor and its connects get a patience
+     * of their own (at least {@value #LONG_WORK_PATIENCE_SECONDS} s): the driver's monitor reads its heartbeat with the
+     * connect timeout, and a saturated server that answers it late would otherwise be marked unknown, its connection
+     * pool cleared and the running dump failed ("connection pool paused").
+     */
     static MongoClient longWorkClient(String uri, Duration timeout) {
-        return client(connection(uri), timeout, Duration.ZERO);
+        Duration patience = timeout.compareTo(Duration.ofSeconds(LONG_WORK_PATIENCE_SECONDS)) > 0 ? timeout
+                : Duration.ofSeconds(LONG_WORK_PATIENCE_SECONDS);
+        return client(connection(uri), patience, Duration.ZERO);
     }
+
+    static final int LONG_WORK_PATIENCE_SECONDS = 15;
 
     private static ConnectionString connection(String uri) {
         try {

@@ -209,6 +209,20 @@ class BackupThroughputBenchmark {
         }
     }
 
+    /** The benchmark's own plain-named collections, as a manifest would list them. */
+    private static List<DumpedCollection> dumpedIn(Path set) throws IOException {
+        List<DumpedCollection> collections = new ArrayList<>();
+        try (var databases = Files.list(set.resolve("mongo"))) {
+            for (Path database : databases.toList()) {
+                try (var dumps = Files.list(database)) {
+                    dumps.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(DumpNames.BSON)).forEach(name -> collections.add(
+                            new DumpedCollection(database.getFileName().toString(), name.substring(0, name.length() - DumpNames.BSON.length()), 0, 0)));
+                }
+            }
+        }
+        return collections;
+    }
+
     private static String measureRestore(MongoClient client, Path set, List<String> notes) throws IOException {
         List<Run> restores = new ArrayList<>();
         List<Run> inserts = new ArrayList<>();
@@ -217,7 +231,7 @@ class BackupThroughputBenchmark {
                 String prefix = (oursNow ? "restored" : "inserted") + round + "_";
                 Stopwatch stopwatch = new Stopwatch();
                 long documents = oursNow
-                        ? new MongoRestorer(client, BATCH).restore(set, name -> prefix + name, DumpProgress.NONE).stream()
+                        ? new MongoRestorer(client, BATCH).restore(set, dumpedIn(set), name -> prefix + name, DumpProgress.NONE).stream()
                                 .mapToLong(MongoRestorer.Restored::documents).sum()
                         : insertMany(client, set, prefix);
                 (oursNow ? restores : inserts).add(stopwatch.stop(documents));

@@ -33,10 +33,11 @@ class MongoRestorerTest {
             from.getDatabase("toucan").getCollection("dashboards").insertMany(documents);
             from.getDatabase("toucan").getCollection("dashboards").createIndex(Indexes.ascending("owner"));
             from.getDatabase("other").getCollection("things").insertOne(new Document("_id", "only"));
-            new MongoDumper(from, 2, 6).dump(set, false, DumpProgress.NONE);
+            MongoDumper.Dump dump = new MongoDumper(from, 2, 6).dump(set, false, DumpProgress.NONE);
 
             List<Long> progress = new ArrayList<>();
-            List<MongoRestorer.Restored> restored = new MongoRestorer(to, 500).restore(set, name -> name, (c, d, b) -> progress.add(d));
+            List<MongoRestorer.Restored> restored = new MongoRestorer(to, 500).restore(set, dump.collections(), name -> name,
+                    (c, d, b) -> progress.add(d));
 
             assertThat(restored).extracting(r -> r.database() + "." + r.collection() + "=" + r.documents())
                     .containsExactlyInAnyOrder("toucan.dashboards=2345", "other.things=1");
@@ -56,8 +57,8 @@ class MongoRestorerTest {
     void a_drill_restores_into_scratch_databases_on_the_same_server() {
         try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             client.getDatabase("toucan").getCollection("users").insertOne(new Document("_id", "ada"));
-            new MongoDumper(client, 1, 6).dump(set, false, DumpProgress.NONE);
-            new MongoRestorer(client, 100).restore(set, name -> "stackkeeper_drill_7_" + name, DumpProgress.NONE);
+            MongoDumper.Dump dump = new MongoDumper(client, 1, 6).dump(set, false, DumpProgress.NONE);
+            new MongoRestorer(client, 100).restore(set, dump.collections(), name -> "stackkeeper_drill_7_" + name, DumpProgress.NONE);
             assertThat(client.getDatabase("stackkeeper_drill_7_toucan").getCollection("users").countDocuments()).isEqualTo(1);
             assertThat(client.getDatabase("toucan").getCollection("users").countDocuments()).isEqualTo(1);
         }

@@ -80,8 +80,11 @@ class PortalKilledMidRestoreTest {
                         && Path.of(m.source()).equals(sample.storage));
                 await().atMost(Duration.ofSeconds(30)).until(() -> stagingFolders(sample.storage).isEmpty());
                 assertThat(sample.storage.resolve("live.txt")).hasContent("written after the backup\n");
+                assertThat(mongo.getDatabase("toucan").getCollection("events").countDocuments()).isEqualTo(200_000);
+                assertThat(mongo.getDatabase("toucan").listCollectionNames().into(new ArrayList<>()))
+                        .noneMatch(name -> name.startsWith(MongoRestorer.TEMPORARY_PREFIX));
                 assertThat(api.send("GET", "/api/v1/restores/" + restoreId, ApiClient.bearer(token), null).body().get("outcome").asText())
-                        .contains("started again");
+                        .contains("started again").contains("MongoDB is as it was");
             }
         }
     }
