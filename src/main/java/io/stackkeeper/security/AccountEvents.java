@@ -45,9 +45,13 @@ final class AccountEvents {
         }
     }
 
-    record PasswordReset(String target) implements AuditableEvent {
+    record PasswordReset(String target, int tokensRevoked) implements AuditableEvent {
         public String action() {
             return "user.password-reset";
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("tokensRevoked", tokensRevoked);
         }
     }
 

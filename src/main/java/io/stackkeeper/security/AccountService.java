@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,7 +64,8 @@ public class AccountService {
         }
         PasswordPolicy.check(name, password);
         Set<Role> granted = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        UserAccount user = users.save(new UserAccount(name, passwordEncoder.encode(password), granted, clock.instant()));
+        UserAccount user = users.save(new UserAccount(name, passwordEncoder.encode(password), granted, clock.instant(),
+                RequestOrigin.actor()));
         events.publishEvent(new AccountEvents.UserCreated(name, granted));
         return user.summary();
     }
@@ -79,7 +81,7 @@ public class AccountService {
         }
         Set<Role> before = user.roles();
         if (!before.equals(after)) {
-            user.setRoles(after);
+            user.setRoles(after, RequestOrigin.actor(), clock.instant());
             events.publishEvent(new AccountEvents.UserRolesChanged(user.username(), before, after));
         }
         return user.summary();
@@ -107,7 +109,8 @@ public class AccountService {
         UserAccount user = existing(username);
         PasswordPolicy.check(user.username(), newPassword);
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
-        events.publishEvent(new AccountEvents.PasswordReset(user.username()));
+        int revoked = revokeAllTokens(user);
+        events.publishEvent(new AccountEvents.PasswordReset(user.username(), revoked));
     }
 
     /**
@@ -128,7 +131,26 @@ public class AccountService {
         }
         PasswordPolicy.check(user.username(), newPassword);
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
-        events.publishEvent(new AccountEvents.PasswordChanged(user.username(), Outcome.SUCCESS, null));
+        int revoked = revokeAllTokens(user);
+        SignInSessions.keepThisOne(user.passwordChangedAt());
+        events.publishEvent(new AccountEvents.PasswordChanged(user.username(), Outcome.SUCCESS, revoked == 0 ? null
+                : revoked + " API token" + (revoked == 1 ? "" : "s") + " revoked"));
+    }
+
+    /** A password change ends the user's other sessions (see {@link SignInSessions}) and every API token they hold. */
+    private int revokeAllTokens(UserAccount user) {
+        Instant now = clock.instant();
+        List<ApiToken> active = tokens.findByOwnerUsernameOrderByCreatedAtDesc(user.username()).stream()
+                .filter(token -> token.isUsableAt(now)).toList();
+        active.forEach(token -> token.revoke(now));
+        return active.size();
+    }
+
+    /** Where an account came from (who created it, who made it an admin), for four-eyes rules. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<AccountOrigin> origin(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username).map(UserAccount::origin);
     }
 
     /** The signed-in user. */
@@ -139,13 +161,17 @@ public class AccountService {
     }
 
     /**
-     * Creates an API token for the signed-in user; it acts with the owner's roles at the time of each call.
+     * Creates an API token for the signed-in user, who proves it with their password again (an open session alone
+     * never mints a token); it acts with the owner's roles at the time of each call.
      *
      * @param validity how long the token works; {@code null} means {@link #DEFAULT_TOKEN_VALIDITY}
      */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional
-    public IssuedToken createToken(String name, Duration validity) {
+    public IssuedToken createToken(String name, Duration validity, String currentPassword) {
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, signedInUser().passwordHash())) {
+            throw new IllegalArgumentException("Enter your current password to create a token.");
+        }
         String tokenName = name == null ? "" : name.strip();
         if (tokenName.isEmpty() || tokenName.length() > 100) {
             throw new IllegalArgumentException("Give the token a name of 1 to 100 characters.");

@@ -57,7 +57,7 @@ class InitialAdmin implements ApplicationRunner {
                 throw new IllegalStateException("STACKKEEPER_ADMIN_PASSWORD is refused: " + reason);
             });
         }
-        users.save(new UserAccount(USERNAME, passwordEncoder.encode(password), EnumSet.of(Role.ADMIN), clock.instant()));
+        users.save(new UserAccount(USERNAME, passwordEncoder.encode(password), EnumSet.of(Role.ADMIN), clock.instant(), null));
         events.publishEvent(new AccountEvents.UserCreated(USERNAME, EnumSet.of(Role.ADMIN)));
         if (generated) {
             var file = dataFolder.writeOwnerOnly(PASSWORD_FILE, password + "\n");

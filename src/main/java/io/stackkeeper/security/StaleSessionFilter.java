@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a signed-in browser session as soon as its user is disabled, removed or given other roles, instead of letting
- * an open tab keep the roles it had at sign-in until the session times out.
+ * Ends a signed-in browser session as soon as its user is disabled, removed, given other roles or a new password
+ * (from another session or by an admin), instead of letting an open tab keep what it had at sign-in until the session
+ * times out.
  */
 class StaleSessionFilter extends OncePerRequestFilter {
 
@@ -33,9 +34,10 @@ class StaleSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        HttpSession current = request.getSession(false);
         if (authentication instanceof UsernamePasswordAuthenticationToken && authentication.isAuthenticated()
-                && !stillValid(authentication)) {
-            HttpSession session = request.getSession(false);
+                && !stillValid(authentication, current)) {
+            HttpSession session = current;
             if (session != null) {
                 session.invalidate();
             }
@@ -44,10 +46,11 @@ class StaleSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean stillValid(Authentication authentication) {
+    private boolean stillValid(Authentication authentication, HttpSession session) {
         Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         return Boolean.TRUE.equals(readOnly.execute(status -> users.findByUsername(authentication.getName())
                 .filter(UserAccount::enabled)
+                .filter(user -> session == null || SignInSessions.current(session, user.passwordChangedAt()))
                 .map(user -> AccountUserDetailsService.authorities(user).stream().map(GrantedAuthority::getAuthority)
                         .collect(Collectors.toSet()).equals(granted))
                 .orElse(false)));

@@ -1,5 +1,9 @@
 package io.stackkeeper.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,10 +32,12 @@ class TokensApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedToken create(@RequestBody(required = false) CreateTokenRequest request) {
+    IssuedToken create(@RequestBody(required = false) CreateTokenRequest request, HttpServletRequest http) {
+        // this chain only lets a password through (HTTP Basic), and the service checks that password again
+        UsernamePasswordAuthenticationToken basic = new BasicAuthenticationConverter().convert(http);
         String name = request == null || request.name() == null ? "api" : request.name();
         Duration validity = request == null || request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays());
-        return accounts.createToken(name, validity);
+        return accounts.createToken(name, validity, basic == null ? null : (String) basic.getCredentials());
     }
 
     @GetMapping

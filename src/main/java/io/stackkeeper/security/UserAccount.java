@@ -45,15 +45,29 @@ class UserAccount {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "admin_granted_by")
+    private String adminGrantedBy;
+
+    @Column(name = "admin_granted_at")
+    private Instant adminGrantedAt;
+
     protected UserAccount() {
     }
 
-    UserAccount(String username, String passwordHash, Set<Role> roles, Instant now) {
+    UserAccount(String username, String passwordHash, Set<Role> roles, Instant now, String createdBy) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.createdAt = now;
         this.passwordChangedAt = now;
+        this.createdBy = createdBy;
+        if (this.roles.contains(Role.ADMIN)) {
+            this.adminGrantedBy = createdBy;
+            this.adminGrantedAt = now;
+        }
     }
 
     Long id() {
@@ -85,9 +99,22 @@ class UserAccount {
         this.passwordChangedAt = now;
     }
 
-    void setRoles(Set<Role> newRoles) {
+    /** Replaces the roles; a newly granted ADMIN role records who granted it and when. */
+    void setRoles(Set<Role> newRoles, String grantedBy, Instant now) {
+        if (newRoles.contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            adminGrantedBy = grantedBy;
+            adminGrantedAt = now;
+        }
         roles.clear();
         roles.addAll(newRoles);
+    }
+
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    AccountOrigin origin() {
+        return new AccountOrigin(username, createdAt, createdBy, adminGrantedBy, adminGrantedAt);
     }
 
     void setEnabled(boolean enabled) {

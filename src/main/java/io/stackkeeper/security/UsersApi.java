@@ -27,6 +27,13 @@ class UsersApi {
     record UserChange(Set<Role> roles, Boolean enabled) {
     }
 
+    record NewPassword(String password) {
+        @Override
+        public String toString() {
+            return "NewPassword[hidden]";
+        }
+    }
+
     private final AccountService accounts;
 
     UsersApi(AccountService accounts) {
@@ -57,5 +64,12 @@ class UsersApi {
             throw new IllegalArgumentException("Send 'roles' and/or 'enabled'.");
         }
         return result;
+    }
+
+    /** An admin's reset: the user's API tokens are revoked and their sessions end. */
+    @PostMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
+        accounts.resetPassword(username, body.password());
     }
 }

@@ -1,6 +1,7 @@
 package io.stackkeeper.upgrade;
 
 import java.time.Instant;
+import io.stackkeeper.security.AccountOrigin;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -10,11 +11,44 @@ final class FourEyes {
     private FourEyes() {
     }
 
-    /** Refuses a decision by the requester themselves, or on a request that is no longer waiting for one. */
-    static void checkDecision(UpgradeRequest request, String decider) {
-        if (request.requestedBy.equals(decider)) {
-            throw new AccessDeniedException("Another admin must decide: " + decider + " requested this upgrade.");
+    /**
+     * Refuses a decision by the requester themselves, by an account the requester created or made an admin, or by one
+     * created after the request (a second account made for the occasion); and on a request no longer waiting.
+     */
+    static void checkDecision(UpgradeRequest request, String decider, Optional<AccountOrigin> origin) {
+        whyNotADecider(request, decider, origin).ifPresent(reason -> {
+            throw new AccessDeniedException(reason);
+        });
+        checkWaiting(request);
+    }
+
+    static Optional<String> whyNotADecider(UpgradeRequest request, String decider, Optional<AccountOrigin> origin) {
+        String requester = request.requestedBy;
+        if (requester.equalsIgnoreCase(decider)) {
+            return Optional.of("Another admin must decide: " + decider + " requested this upgrade.");
         }
+        if (io.stackkeeper.base.RequestOrigin.SYSTEM_ACTOR.equals(decider)) {
+            return Optional.of("The portal itself never decides an upgrade.");
+        }
+        if (origin.isEmpty()) {
+            // every signed-in person and token has an account; only a test's stand-in principal has none
+            return Optional.empty();
+        }
+        AccountOrigin account = origin.get();
+        if (requester.equalsIgnoreCase(account.createdBy())) {
+            return Optional.of(decider + " cannot decide: the account was created by " + requester + ", who requested this upgrade.");
+        }
+        if (requester.equalsIgnoreCase(account.adminGrantedBy())) {
+            return Optional.of(decider + " cannot decide: " + requester + ", who requested this upgrade, made the account an admin.");
+        }
+        if (account.createdAt() != null && !account.createdAt().isBefore(request.requestedAt)) {
+            return Optional.of(decider + " cannot decide: the account was created after the request.");
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a decision on a request that is no longer waiting for one. */
+    static void checkWaiting(UpgradeRequest request) {
         if (request.status != RequestStatus.REQUESTED) {
             throw new IllegalStateException("Request " + request.id + " is " + request.status + ", not waiting for a decision.");
         }

@@ -117,4 +117,34 @@ public final class UpgradeEvents {
             return Map.of("previousRevision", previousRevision, "releases", releases, "breakingChanges", breakingChanges);
         }
     }
+
+    /** A decision was refused by the four-eyes rules (who may decide), with the reason. */
+    public record DecisionRefused(long id, boolean approve, String reason) implements AuditableEvent {
+        public String action() {
+            return approve ? "upgrade.approval-refused" : "upgrade.rejection-refused";
+        }
+
+        public String target() {
+            return "request " + id;
+        }
+
+        public Outcome outcome() {
+            return Outcome.FAILURE;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("reason", reason);
+        }
+    }
+
+    /** A request was withdrawn before it started. */
+    public record UpgradeWithdrawn(long id, String by) implements AuditableEvent {
+        public String action() {
+            return "upgrade.withdrawn";
+        }
+
+        public String target() {
+            return "request " + id;
+        }
+    }
 }

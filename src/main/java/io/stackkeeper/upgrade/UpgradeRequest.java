@@ -51,6 +51,10 @@ class UpgradeRequest {
     Instant requestedAt;
     @Column(name = "decided_by")
     String decidedBy;
+    @Column(name = "withdrawn_by")
+    String withdrawnBy;
+    @Column(name = "withdrawn_at")
+    Instant withdrawnAt;
     @Column(name = "decided_at")
     Instant decidedAt;
     @Column(name = "decision_reason")

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +57,7 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UpgradeRollout rollout;
+    private final RequestDecisions decisions;
     private final StoredCatalogRepository catalogs;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
@@ -63,8 +65,8 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
     private final Instant bootedAt;
 
     UpgradeService(StackService stack, BackupService backups, UpgradeRequestRepository requests, UpgradeProperties properties,
-            ApplicationEventPublisher events, Clock clock, UpgradeRollout rollout, StoredCatalogRepository catalogs,
-            PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, UpgradeRollout rollout, RequestDecisions decisions,
+            StoredCatalogRepository catalogs, PlatformTransactionManager transactions) {
         this.stack = stack;
         this.backups = backups;
         this.requests = requests;
@@ -72,6 +74,7 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
         this.events = events;
         this.clock = clock;
         this.rollout = rollout;
+        this.decisions = decisions;
         this.catalogs = catalogs;
         this.ownTransaction = Transactions.requiresNew(transactions);
         this.bootedAt = clock.instant();
@@ -242,33 +245,31 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
         return request.record();
     }
 
-    /** Approves a request: an admin other than the requester; the approval holds for the configured validity. */
+    /**
+     * Approves a request: an admin other than the requester, whose account existed before the request and was neither
+     * created nor made an admin by the requester; the approval holds for the configured validity.
+     */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public UpgradeRequestRecord approve(long id, String reason) {
-        return decide(id, true, reason);
+        return decisions.decide(id, true, reason);
     }
 
-    /** Rejects a request, with the reason: an admin other than the requester. */
+    /** Rejects a request, with the reason, under the same four-eyes rules. */
     @PreAuthorize(Roles.IS_ADMIN)
-    @Transactional
+    @Transactional(noRollbackFor = AccessDeniedException.class)
     public UpgradeRequestRecord reject(long id, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Say why the upgrade is rejected.");
         }
-        return decide(id, false, reason);
+        return decisions.decide(id, false, reason);
     }
 
-    private UpgradeRequestRecord decide(long id, boolean approved, String reason) {
-        UpgradeRequest request = requests.findById(id).orElseThrow(() -> new NoSuchElementException("There is no upgrade request " + id + "."));
-        FourEyes.checkDecision(request, RequestOrigin.actor());
-        request.status = approved ? RequestStatus.APPROVED : RequestStatus.REJECTED;
-        request.decidedBy = RequestOrigin.actor();
-        request.decidedAt = clock.instant();
-        request.decisionReason = reason == null || reason.isBlank() ? null : reason.strip();
-        request.approvalExpiresAt = approved ? request.decidedAt.plus(properties.approvalValidity()) : null;
-        events.publishEvent(new UpgradeEvents.UpgradeDecided(id, approved, request.decisionReason));
-        return request.record();
+    /** Withdraws a request that has not started, approved or not: its requester or an admin. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public UpgradeRequestRecord withdraw(long id) {
+        return decisions.withdraw(id);
     }
 
     /**

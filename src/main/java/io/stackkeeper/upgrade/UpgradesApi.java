@@ -124,4 +124,9 @@ class UpgradesApi {
     UpgradeRequestRecord reject(@PathVariable long id, @RequestBody(required = false) Decision decision) {
         return upgrades.reject(id, decision == null ? null : decision.reason());
     }
+
+    @PostMapping("/{id}/withdraw")
+    UpgradeRequestRecord withdraw(@PathVariable long id) {
+        return upgrades.withdraw(id);
+    }
 }

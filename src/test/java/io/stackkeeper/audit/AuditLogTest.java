@@ -126,7 +126,7 @@ class AuditLogTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as(operator, List.of(Role.OPERATOR), () -> auditLog.search(AuditQuery.ALL, 0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
-        TestUsers.as(operator, List.of(Role.OPERATOR), () -> accounts.createToken("mine", null));
+        TestUsers.as(operator, List.of(Role.OPERATOR), () -> accounts.createToken("mine", null, TestUsers.PASSWORD));
         List<AuditRecord> mine = TestUsers.as(operator, List.of(Role.OPERATOR), () -> auditLog.recentVisibleToMe(20));
         assertThat(mine).isNotEmpty().allSatisfy(r -> assertThat(r.actor()).isEqualTo(operator));
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ApiTokenTest {
 
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
-    private final UserAccount owner = new UserAccount("alice", "{noop}x", EnumSet.of(Role.OPERATOR), CREATED);
+    private final UserAccount owner = new UserAccount("alice", "{noop}x", EnumSet.of(Role.OPERATOR), CREATED, null);
 
     @Test
     void a_token_value_is_random_prefixed_and_stored_only_as_its_sha256() {

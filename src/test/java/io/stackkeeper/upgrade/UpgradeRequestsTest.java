@@ -36,6 +36,9 @@ class UpgradeRequestsTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    io.stackkeeper.audit.AuditLog audit;
+
     @LocalServerPort
     int port;
 
@@ -81,6 +84,37 @@ class UpgradeRequestsTest {
         assertThat(approved.decidedBy()).isEqualTo("bob");
         assertThat(Duration.between(approved.decidedAt(), approved.approvalExpiresAt())).isEqualTo(Duration.ofHours(24));
         assertThat(TestUsers.asAdmin(() -> upgrades.whyNotStartable(requested.id()))).isEmpty();
+    }
+
+    @Test
+    void an_admin_cannot_approve_their_own_upgrade_with_a_second_admin_account_they_created_and_a_withdrawn_request_never_starts() {
+        String requester = TestUsers.create(accounts, "mallory", Role.ADMIN, Role.OPERATOR);
+        String independent = TestUsers.create(accounts, "trent", Role.ADMIN);
+        String second = TestUsers.as(requester, List.of(Role.ADMIN), () -> accounts.createUser(requester + "-2", TestUsers.PASSWORD,
+                java.util.Set.of(Role.ADMIN))).username();
+        String promoted = TestUsers.create(accounts, "promoted", Role.VIEWER);
+        TestUsers.as(requester, List.of(Role.ADMIN), () -> accounts.setRoles(promoted, java.util.Set.of(Role.ADMIN, Role.VIEWER)));
+        UpgradeRequestRecord requested = TestUsers.as(requester, List.of(Role.ADMIN, Role.OPERATOR),
+                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
+        String latecomer = TestUsers.create(accounts, "latecomer", Role.ADMIN);
+
+        assertThatThrownBy(() -> TestUsers.as(second, List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "looks fine")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("created by " + requester);
+        assertThatThrownBy(() -> TestUsers.as(promoted, List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "ok")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("made the account an admin");
+        assertThatThrownBy(() -> TestUsers.as(latecomer, List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "ok")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("created after the request");
+        assertThat(TestUsers.asAdmin(() -> audit.search(new io.stackkeeper.audit.AuditQuery(null, "upgrade.approval-refused", null, null,
+                null), 0, 50)).items()).anyMatch(entry -> entry.actor().equals(second) && entry.details().contains("created by"));
+
+        UpgradeRequestRecord approved = TestUsers.as(independent, List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "go"));
+        assertThat(approved.status()).isEqualTo(RequestStatus.APPROVED);
+        assertThatThrownBy(() -> TestUsers.as("someone-else", List.of(Role.OPERATOR), () -> upgrades.withdraw(requested.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        UpgradeRequestRecord withdrawn = TestUsers.as(requester, List.of(Role.OPERATOR), () -> upgrades.withdraw(requested.id()));
+        assertThat(withdrawn.status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThatThrownBy(() -> TestUsers.as(requester, List.of(Role.OPERATOR), () -> upgrades.start(requested.id())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("WITHDRAWN");
     }
 
     @Test

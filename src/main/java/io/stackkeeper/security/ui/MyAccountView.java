@@ -133,12 +133,15 @@ public class MyAccountView extends VerticalLayout {
         days.setMin(1);
         days.setMax(3650);
         days.setStepButtonsVisible(true);
+        PasswordField password = new PasswordField("Your current password");
+        password.setId("token-password");
+        password.setWidthFull();
         new FormDialog("New API token", "Create token", () -> {
             int validDays = days.getValue() == null ? (int) AccountService.DEFAULT_TOKEN_VALIDITY.toDays() : days.getValue();
-            IssuedToken issued = accounts.createToken(name.getValue(), Duration.ofDays(validDays));
+            IssuedToken issued = accounts.createToken(name.getValue(), Duration.ofDays(validDays), password.getValue());
             refreshTokens();
             showOnce(issued);
-        }, name, days).open();
+        }, name, days, password).open();
     }
 
     private static void showOnce(IssuedToken issued) {

@@ -1,5 +1,7 @@
 package io.stackkeeper.upgrade.ui;
 
+import io.stackkeeper.base.RequestOrigin;
+
 import io.stackkeeper.base.ui.Live;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -236,7 +238,16 @@ public class UpgradesView extends VerticalLayout {
             refreshRequests();
         }, new Paragraph("A full backup is taken first, then the containers are recreated at " + request.to()
                 + " and checked; on a failure both go back to their previous images. Nothing else runs on the stack meanwhile.")).open());
-        return start;
+        if (!request.requestedBy().equalsIgnoreCase(RequestOrigin.actor()) && !admin) {
+            return start;
+        }
+        Button withdraw = new Button("Withdraw", e -> new FormDialog("Withdraw upgrade #" + request.id() + "?", "Withdraw", () -> {
+            upgrades.withdraw(request.id());
+            refreshRequests();
+        }, new Paragraph("The request and any approval end here; a new request is needed to upgrade.")).open());
+        withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        withdraw.setId("withdraw-" + request.id());
+        return new HorizontalLayout(start, withdraw);
     }
 
     private RequestQuery query() {

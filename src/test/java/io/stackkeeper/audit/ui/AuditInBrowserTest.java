@@ -29,12 +29,16 @@ class AuditInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_user_creates_an_api_token_that_is_shown_once() {
+    void a_user_creates_an_api_token_with_their_password_and_it_is_shown_once() {
         String operator = TestUsers.create(accounts, "scripter", Role.OPERATOR);
         signInAndWait(operator, TestUsers.PASSWORD);
         open("account");
         page.locator("#new-token").click();
         page.getByLabel("Name").fill("nightly report");
+        page.locator("#token-password input").fill("not-my-password");
+        page.getByText("Create token").click();
+        assertThat(page.getByText("Enter your current password to create a token.")).isVisible();
+        page.locator("#token-password input").fill(TestUsers.PASSWORD);
         page.getByText("Create token").click();
         assertThat(page.locator("#issued-token input")).hasValue(java.util.regex.Pattern.compile("skt_.+"));
         screenshot("12-token-created");
