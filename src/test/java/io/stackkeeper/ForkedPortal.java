@@ -29,6 +29,23 @@ public final class ForkedPortal implements AutoCloseable {
 
     /** Starts the portal and answers an admin token once it can sign in. */
     public String start() throws Exception {
+        launch();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The portal stopped at start; see " + log);
+            }
+            try {
+                return api().tokenFor("admin", ADMIN_PASSWORD);
+            } catch (IllegalStateException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("The portal did not start within 3 minutes; see " + log);
+    }
+
+    /** Starts the portal's process and answers at once, without waiting for it. */
+    public void launch() throws Exception {
         Files.createDirectories(dataFolder);
         Files.createDirectories(log.getParent());
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -42,19 +59,14 @@ public final class ForkedPortal implements AutoCloseable {
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("STACKKEEPER_DATA_DIR", dataFolder.toString());
         builder.environment().put("STACKKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // CI's disk may be small: the default reserve (1 GB or 5%) is a production figure
+        builder.environment().put("STACKKEEPER_BACKUP_FREE_SPACE_RESERVE", "10MB");
+        builder.environment().put("STACKKEEPER_BACKUP_FREE_SPACE_RESERVE_PERCENT", "0");
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The portal stopped at start; see " + log);
-            }
-            try {
-                return api().tokenFor("admin", ADMIN_PASSWORD);
-            } catch (IllegalStateException notYet) {
-                Thread.sleep(500);
-            }
-        }
-        throw new IllegalStateException("The portal did not start within 3 minutes; see " + log);
+    }
+
+    public Path log() {
+        return log;
     }
 
     public ApiClient api() {

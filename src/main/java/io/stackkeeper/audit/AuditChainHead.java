@@ -21,12 +21,29 @@ class AuditChainHead {
     @Column(name = "last_hash", nullable = false, length = 64)
     private String lastHash;
 
+    @Column(name = "keyed_from")
+    private Long keyedFrom;
+
+    @Column(length = 64)
+    private String seal;
+
     protected AuditChainHead() {
     }
 
-    AuditChainHead(long lastId, String lastHash) {
+    AuditChainHead(long lastId, String lastHash, long keyedFrom, String seal) {
         this.lastId = lastId;
         this.lastHash = lastHash;
+        this.keyedFrom = keyedFrom;
+        this.seal = seal;
+    }
+
+    /** {@code null} for a chain written only by releases before the chain was keyed. */
+    Long keyedFrom() {
+        return keyedFrom;
+    }
+
+    String seal() {
+        return seal;
     }
 
     long lastId() {

@@ -85,10 +85,10 @@ class AuditEntry implements Persistable<Long> {
     }
 
     /** A new entry at the end of the chain, sealed with its hash. */
-    static AuditEntry sealed(long id, Instant occurredAt, String actor, String action, String target, Outcome outcome,
+    static AuditEntry sealed(AuditChain chain, long id, Instant occurredAt, String actor, String action, String target, Outcome outcome,
             String details, String clientAddress, String previousHash) {
         AuditEntry entry = new AuditEntry(id, occurredAt, actor, action, target, outcome, details, clientAddress, previousHash, null);
-        entry.hash = AuditChain.hash(entry);
+        entry.hash = chain.seal(entry);
         return entry;
     }
 

@@ -2,20 +2,41 @@ package io.stackkeeper.audit;
 
 import io.stackkeeper.base.AuditableEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import io.stackkeeper.base.DaemonThreads;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 
-/** Records every {@link AuditableEvent} once the publisher's transaction has committed (or at once without one). */
+/**
+ * Records every {@link AuditableEvent} as it is published, in the publisher's transaction (see {@link AuditLog#record});
+ * chains what an earlier stop or failure left waiting before the portal takes requests, and every half minute.
+ */
 @Component
-class AuditEventListener {
+class AuditEventListener implements SmartInitializingSingleton {
 
     private final AuditLog auditLog;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("audit-outbox"));
 
     AuditEventListener(AuditLog auditLog) {
         this.auditLog = auditLog;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AuditableEvent event) {
-        auditLog.append(event);
+        auditLog.record(event);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        auditLog.chainWaiting();
+        retry.scheduleWithFixedDelay(auditLog::chainWaiting, 30, 30, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        retry.shutdownNow();
     }
 }

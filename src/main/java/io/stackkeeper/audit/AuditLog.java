@@ -1,6 +1,13 @@
 package io.stackkeeper.audit;
 
 import io.stackkeeper.base.Transactions;
+import io.stackkeeper.base.SecretCipher;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import io.stackkeeper.base.CsvRow;
 import io.stackkeeper.base.OffsetPage;
 
@@ -36,6 +43,7 @@ public class AuditLog {
 
     /** Largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 500;
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 2_000;
     private static final int MAX_DETAILS = 8_000;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "id");
@@ -47,9 +55,14 @@ public class AuditLog {
     private final Clock clock;
     private final ReentrantLock appendLock = new ReentrantLock(true);
     private final EntityManager entityManager;
+    private final AuditOutbox outbox;
+    private final SecretCipher cipher;
+    private volatile AuditChain chain;
 
     AuditLog(AuditEntryRepository entries, AuditChainHeadRepository heads, PlatformTransactionManager transactions,
-            ObjectMapper json, Clock clock, EntityManager entityManager) {
+            ObjectMapper json, Clock clock, EntityManager entityManager, AuditOutbox outbox, SecretCipher cipher) {
+        this.outbox = outbox;
+        this.cipher = cipher;
         this.entries = entries;
         this.heads = heads;
         this.entityManager = entityManager;
@@ -58,27 +71,88 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Records an event at the end of the chain, in its own transaction; appends are serialised. */
-    void append(AuditableEvent event) {
+    /**
+     * Records an event: rendered into the outbox in the caller's transaction when it has a writable one (so it commits
+     * or rolls back with the action), otherwise in a transaction of its own; it is chained once that commits.
+     */
+    void record(AuditableEvent event) {
         String actor = event.actor() != null ? event.actor() : RequestOrigin.actor();
         String address = event.clientAddress() != null ? event.clientAddress() : RequestOrigin.clientAddress();
-        String details = toJson(event.details());
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Runnable add = () -> outbox.add(at, truncate(actor.toLowerCase(Locale.ROOT), 100), truncate(event.action(), 100),
+                truncate(event.target(), 255), event.outcome(), toJson(event.details()), truncate(address, 64));
+        if (TransactionSynchronizationManager.isActualTransactionActive() && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            add.run();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chainWaiting();
+                }
+            });
+        } else {
+            ownTransaction.executeWithoutResult(status -> add.run());
+            chainWaiting();
+        }
+    }
+
+    /**
+     * Moves every waiting event onto the end of the chain, oldest first, each with its outbox row removed in the same
+     * transaction; stops at the first failure (the rest wait for the next call: after the next commit, at start, and
+     * every half minute).
+     */
+    void chainWaiting() {
         appendLock.lock();
         try {
-            ownTransaction.executeWithoutResult(status -> {
-                // continue from the recorded end, not from what the table holds now: a removed tail stays a visible gap
-                AuditChainHead head = heads.findById(AuditChainHead.SINGLETON).orElseGet(() -> entries.findTopByOrderByIdDesc()
-                        .map(last -> new AuditChainHead(last.id(), last.hash())).orElse(new AuditChainHead(0, AuditChain.GENESIS)));
-                long id = head.lastId() + 1;
-                String previousHash = head.lastHash();
-                AuditEntry entry = entries.save(AuditEntry.sealed(id, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                        truncate(actor.toLowerCase(Locale.ROOT), 100), truncate(event.action(), 100),
-                        truncate(event.target(), 255), event.outcome(), details, truncate(address, 64), previousHash));
-                heads.save(new AuditChainHead(entry.id(), entry.hash()));
-            });
+            boolean more = true;
+            while (more) {
+                more = Boolean.TRUE.equals(ownTransaction.execute(status -> outbox.oldest().map(pending -> {
+                    append(pending);
+                    outbox.remove(pending.id());
+                    return true;
+                }).orElse(false)));
+            }
+        } catch (RuntimeException e) {
+            log.error("Audit entries wait in the outbox: chaining failed ({}); retrying later", e.getMessage());
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /** Under the append lock, in the caller's transaction. */
+    private void append(AuditOutbox.Pending pending) {
+        AuditChain chain = chain();
+        // continue from the recorded end, not from what the table holds now: a removed tail stays a visible gap
+        AuditChainHead head = heads.findById(AuditChainHead.SINGLETON).orElseGet(() -> entries.findTopByOrderByIdDesc()
+                .map(last -> new AuditChainHead(last.id(), last.hash(), chain.keyedFrom(), null))
+                .orElse(new AuditChainHead(0, AuditChain.GENESIS, chain.keyedFrom(), null)));
+        AuditEntry entry = entries.save(AuditEntry.sealed(chain, head.lastId() + 1, pending.occurredAt(), pending.actor(), pending.action(),
+                pending.target(), pending.outcome(), pending.details(), pending.clientAddress(), head.lastHash()));
+        heads.save(new AuditChainHead(entry.id(), entry.hash(), chain.keyedFrom(), chain.headSeal(entry.id(), entry.hash())));
+    }
+
+    /**
+     * The chain's key and where keyed seals begin: 1 for a new trail; for a trail written by an earlier release, the
+     * entry after its recorded end, written into the head under the head's seal the first time.
+     */
+    private AuditChain chain() {
+        if (chain == null) {
+            byte[] key = cipher.derivedKey("audit-chain");
+            chain = ownTransaction.execute(status -> {
+                Optional<AuditChainHead> head = heads.findById(AuditChainHead.SINGLETON);
+                if (head.isPresent() && head.get().keyedFrom() != null) {
+                    return new AuditChain(key, head.get().keyedFrom());
+                }
+                long lastId = head.map(AuditChainHead::lastId).orElseGet(() -> entries.findTopByOrderByIdDesc().map(AuditEntry::id).orElse(0L));
+                AuditChain keyed = new AuditChain(key, lastId + 1);
+                if (lastId > 0) {
+                    String lastHash = head.map(AuditChainHead::lastHash).orElseGet(() -> entries.findTopByOrderByIdDesc().orElseThrow().hash());
+                    heads.save(new AuditChainHead(lastId, lastHash, keyed.keyedFrom(), keyed.headSeal(lastId, lastHash)));
+                    log.info("The audit trail is sealed with a key from entry #{} on; earlier entries keep their plain hashes.", lastId + 1);
+                }
+                return keyed;
+            });
+        }
+        return chain;
     }
 
     /**
@@ -148,7 +222,20 @@ public class AuditLog {
     /** Walks the whole chain and names the first entry that was altered or removed; the check itself is audited. */
     @PreAuthorize(Roles.IS_ADMIN)
     public ChainVerification verifyChain() {
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        ChainVerification result;
+        appendLock.lock();
+        try {
+            result = verifyUnderLock();
+        } finally {
+            appendLock.unlock();
+        }
+        record(new ChainVerified(result));
+        return result;
+    }
+
+    /** Appends wait meanwhile: an entry added during the walk would look like one added outside the portal. */
+    private ChainVerification verifyUnderLock() {
+        AuditChain.Verifier verifier = chain().new Verifier();
         ownTransaction.executeWithoutResult(status -> {
             long after = 0;
             List<AuditEntry> batch;
@@ -163,11 +250,10 @@ public class AuditLog {
                 entityManager.clear();
             } while (batch.size() == BATCH);
         });
-        ChainVerification result = ownTransaction.execute(status -> heads.findById(AuditChainHead.SINGLETON)
-                .map(head -> verifier.result(head.lastId(), head.lastHash()))
-                .orElseGet(verifier::result));
-        append(new ChainVerified(result));
-        return result;
+        return ownTransaction.execute(status -> heads.findById(AuditChainHead.SINGLETON)
+                .map(head -> verifier.result(head.lastId(), head.lastHash(), head.seal()))
+                .orElseGet(() -> entries.count() == 0 ? verifier.result() : new ChainVerification(false, entries.count(), null,
+                        "The record of where the chain ends was removed outside the portal.")));
     }
 
     private record ChainVerified(ChainVerification result) implements AuditableEvent {
@@ -201,8 +287,13 @@ public class AuditLog {
     private String toJson(Map<String, Object> details) {
         try {
             String text = json.writeValueAsString(new TreeMap<>(details == null ? Map.of() : details));
-            return text.length() <= MAX_DETAILS ? text
-                    : json.writeValueAsString(Map.of("truncated", true, "start", text.substring(0, MAX_DETAILS - 100)));
+            // cut the text, then check the escaped result (quotes and control characters grow when escaped again)
+            int keep = MAX_DETAILS - 100;
+            while (text.length() > MAX_DETAILS) {
+                text = json.writeValueAsString(Map.of("truncated", true, "start", text.substring(0, Math.min(keep, text.length()))));
+                keep /= 2;
+            }
+            return text;
         } catch (JsonProcessingException e) {
             return "{\"unserialisable\":true}";
         }

@@ -192,4 +192,19 @@ public final class BackupEvents {
             return facts("restore", restoreId, "step", step, "repair", repair);
         }
     }
+
+    /** An admin deleted a set's files for good. */
+    public record SetDeleted(String runId, String location) implements AuditableEvent {
+        public String action() {
+            return "backup.set-deleted";
+        }
+
+        public String target() {
+            return runId;
+        }
+
+        public Map<String, Object> details() {
+            return facts("location", location);
+        }
+    }
 }

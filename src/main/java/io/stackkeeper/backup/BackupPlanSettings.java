@@ -1,5 +1,7 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.TextLimits;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -50,6 +52,10 @@ public record BackupPlanSettings(String name, String cron, String target, Conten
         if (retention == null) {
             problems.put("retention", "Set at least one keep rule.");
         }
+        TextLimits.check(problems, "name", name, 40);
+        TextLimits.check(problems, "cron", cron, 120);
+        TextLimits.check(problems, "verifyCron", verifyCron, 120);
+        TextLimits.check(problems, "target", target, 1000);
         return problems;
     }
 

@@ -39,7 +39,7 @@ class BackupPlansApi {
 
     /** A plan as a script sends it; left out, {@code enabled} is true and the compression level 3. */
     record PlanBody(String cron, String target, Contents contents, Boolean includeSystemDatabases, Integer compressionLevel,
-            RetentionPolicy retention, String verifyCron, Boolean enabled) {
+            RetentionPolicy retention, String verifyCron, Boolean enabled, Boolean confirmDeletion) {
     }
 
     /** Creates the plan (201) or replaces its settings (200); the name is the path's. */
@@ -49,7 +49,7 @@ class BackupPlansApi {
         BackupPlanSettings named = new BackupPlanSettings(name, body.cron(), body.target(), body.contents(),
                 Boolean.TRUE.equals(body.includeSystemDatabases()), body.compressionLevel() == null ? 3 : body.compressionLevel(),
                 body.retention(), body.verifyCron(), body.enabled() == null || body.enabled());
-        SavedBackupPlan saved = backups.savePlan(id, named);
+        SavedBackupPlan saved = backups.savePlan(id, named, Boolean.TRUE.equals(body.confirmDeletion()));
         return ResponseEntity.status(id == null ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
     }
 

@@ -17,6 +17,8 @@ interface BackupRunRepository extends JpaRepository<BackupRun, String>, JpaSpeci
 
     Optional<BackupRun> findFirstByPlanNameAndStatusOrderByStartedAtDesc(String planName, RunStatus status);
 
+    Optional<BackupRun> findFirstByPlanNameAndStatusAndSizeBytesNotNullOrderBySizeBytesDesc(String planName, RunStatus status);
+
     Optional<BackupRun> findFirstByStatusOrderByStartedAtDesc(RunStatus status);
 
     Optional<BackupRun> findFirstByDrillOkTrueOrderByDrilledAtDesc();

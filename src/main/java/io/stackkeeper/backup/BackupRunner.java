@@ -91,8 +91,8 @@ class BackupRunner {
      *     upgrade) already holds it
      */
     BackupRunRecord execute(BackupRun run, BackupPlanSettings plan, boolean claimStack) {
-        long lastSize = runs.findFirstByPlanNameAndStatusOrderByStartedAtDesc(plan.name(), RunStatus.SUCCEEDED)
-                .map(last -> last.sizeBytes == null ? 0L : last.sizeBytes).orElse(0L);
+        long lastSize = runs.findFirstByPlanNameAndStatusAndSizeBytesNotNullOrderBySizeBytesDesc(plan.name(), RunStatus.SUCCEEDED)
+                .map(largest -> largest.sizeBytes).orElse(0L);
         ProgressBoard.Reporter progress = null;
         try (StackClaim ignored = claimStack ? stack.claim("the backup " + run.id, false) : () -> { }) {
             Optional<Path> storage = plan.contents().storage() ? stack.storageFolder() : Optional.empty();
@@ -107,7 +107,7 @@ class BackupRunner {
                 BackupSetWriter.Request request = new BackupSetWriter.Request(run.id, plan.name(), run.trigger.label(), run.actor, mongo,
                         plan.includeSystemDatabases(), storage.orElse(null), properties.parallelism(), plan.compressionLevel(),
                         portalVersion(), stackState());
-                manifest = new BackupSetWriter(clock).write(plan.targetPath(), request, lastSize, reporter::advanced);
+                manifest = new BackupSetWriter(clock, properties::reserveOn).write(plan.targetPath(), request, lastSize, reporter::advanced);
             }
             Path location = plan.targetPath().resolve(run.id);
             transaction.executeWithoutResult(status -> {
@@ -120,6 +120,7 @@ class BackupRunner {
                         done.documents, Duration.between(done.startedAt, done.finishedAt).toMillis()));
             });
             progress.finished(null);
+            applyRetention(plan, run);
         } catch (RuntimeException e) {
             String error = describe(e);
             log.warn("Backup {} failed: {}", run.id, error);
@@ -129,12 +130,16 @@ class BackupRunner {
             }
             return runs.findById(run.id).orElseThrow().record();
         }
+        return runs.findById(run.id).orElseThrow().record();
+    }
+
+    /** Still under the backup's claim on the stack: no restore, drill or upgrade can start while sets are removed. */
+    private void applyRetention(BackupPlanSettings plan, BackupRun run) {
         try {
-            retention.apply(plan.name(), plan.retention());
+            retention.apply(plan);
         } catch (RuntimeException e) {
             log.warn("Retention of plan {} failed after backup {}: {}", plan.name(), run.id, describe(e));
         }
-        return runs.findById(run.id).orElseThrow().record();
     }
 
     private void fail(BackupRun run, BackupPlanSettings plan, String error) {

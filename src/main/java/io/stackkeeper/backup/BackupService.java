@@ -62,6 +62,7 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     private final Clock clock;
     private final DataFolder dataFolder;
     private final Restores restores;
+    private final DeletionGuard deletionGuard;
     private final SetImport setImport;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
@@ -69,7 +70,8 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
             BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
             ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, Restores restores, SetImport setImport,
-            PlatformTransactionManager transactions) {
+            DeletionGuard deletionGuard, PlatformTransactionManager transactions) {
+        this.deletionGuard = deletionGuard;
         this.plans = plans;
         this.runs = runs;
         this.runner = runner;
@@ -115,7 +117,21 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
     public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings) {
+        return savePlan(id, settings, false);
+    }
+
+    /**
+     * The same, for a change after which retention would delete existing sets (a lower retention, other contents):
+     * only an ADMIN makes it, with {@code confirmDeletion}; otherwise a {@link DeletionNotConfirmedException} names the
+     * sets that would go.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings, boolean confirmDeletion) {
         Map<String, String> problems = new java.util.LinkedHashMap<>(settings.problems(knownStorageFolder()));
+        if (!problems.containsKey("target")) {
+            BackupTargets.problem(settings.targetPath(), properties.allowedRoots(dataFolder.root())).ifPresent(p -> problems.put("target", p));
+        }
         Optional<BackupPlan> sameName = settings.name() == null ? Optional.empty() : plans.findByName(settings.name());
         if (sameName.isPresent() && !sameName.get().id.equals(id)) {
             problems.put("name", "A plan named '" + settings.name() + "' exists already.");
@@ -126,6 +142,9 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         BackupPlan plan = id == null ? new BackupPlan()
                 : plans.findById(id).orElseThrow(() -> new NoSuchElementException("There is no plan with id " + id + "."));
         String previousName = plan.name;
+        if (id != null) {
+            deletionGuard.checkPlanChange(plan, settings, confirmDeletion);
+        }
         if (previousName != null && !previousName.equals(settings.name()) && runs.existsByPlanNameAndStatus(previousName, RunStatus.RUNNING)) {
             throw new IllegalStateException("Plan '" + previousName + "' is running a backup: rename it when the backup has finished.");
         }
@@ -164,7 +183,8 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public RetentionDecision previewRetention(String plan, RetentionPolicy policy) {
-        return retention.preview(plan, policy);
+        return plans.findByName(plan).map(saved -> retention.preview(plan, saved.settings().targetPath(), policy))
+                .orElseGet(() -> new RetentionDecision(List.of(), List.of()));
     }
 
     /** When a stack is configured and no plan exists, the default {@code nightly} plan is created. */
@@ -385,11 +405,56 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
     public BackupRunRecord pin(String id, boolean pinned) {
+        return pin(id, pinned, false);
+    }
+
+    /** Unpinning a set that retention would then delete is an ADMIN's, with {@code confirmDeletion}. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public BackupRunRecord pin(String id, boolean pinned, boolean confirmDeletion) {
         BackupRun run = runs.findById(id).orElseThrow(() -> new NoSuchElementException("There is no backup " + id + "."));
+        if (!pinned) {
+            deletionGuard.checkUnpin(run, plans.findByName(run.planName).orElse(null), confirmDeletion);
+        }
         run.pinned = pinned;
         runs.save(run);
         events.publishEvent(new BackupEvents.SetPinned(id, pinned));
         return run.record();
+    }
+
+    /**
+     * Deletes a set's files for good (an imported set is deleted only this way): an ADMIN, typing the set's id, while
+     * no work holds the stack; a pinned set, or one linked to a restore, drill or upgrade within the protection, stays.
+     */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public BackupRunRecord deleteSet(String id, String typedId) {
+        BackupRunRecord set = restorableRun(id);
+        if (typedId == null || !id.equals(typedId.strip())) {
+            throw new IllegalArgumentException("Type the set's id, " + id + ", to confirm the deletion.");
+        }
+        if (set.pinned()) {
+            throw new IllegalStateException("Set " + id + " is pinned: unpin it first.");
+        }
+        Instant linkLimit = clock.instant().minus(properties.linkProtection());
+        if (runs.findById(id).map(run -> run.linkedAt != null && run.linkedAt.isAfter(linkLimit)).orElse(false)) {
+            throw new IllegalStateException("Set " + id + " is linked to " + set.linkedTo() + " and kept until " + linkLimit + " has passed.");
+        }
+        Path folder = Path.of(set.location());
+        if (!java.nio.file.Files.isRegularFile(folder.resolve(BackupSetWriter.MANIFEST), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || java.nio.file.Files.isSymbolicLink(folder)) {
+            throw new IllegalStateException(folder + " does not hold the set's manifest.json (or is a link): nothing is deleted.");
+        }
+        try (var claim = stack.claim("the deletion of set " + id, true)) {
+            if (!BackupSetWriter.delete(folder)) {
+                throw new IllegalStateException("Not everything in " + folder + " could be deleted; the set stays listed.");
+            }
+            ownTransaction.executeWithoutResult(status -> runs.findById(id).ifPresent(run -> {
+                run.removedAt = clock.instant();
+                runs.save(run);
+            }));
+        }
+        events.publishEvent(new BackupEvents.SetDeleted(id, folder.toString()));
+        return run(id).orElseThrow();
     }
 
     private BackupRunRecord restorableRun(String id) {

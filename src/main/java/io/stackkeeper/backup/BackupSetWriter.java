@@ -50,13 +50,16 @@ final class BackupSetWriter {
     }
 
     private final Clock clock;
+    private final java.util.function.LongUnaryOperator reserveOn;
 
-    BackupSetWriter(Clock clock) {
+    /** @param reserveOn the free space a set must leave on a file system of the given total size */
+    BackupSetWriter(Clock clock, java.util.function.LongUnaryOperator reserveOn) {
         this.clock = clock;
+        this.reserveOn = reserveOn;
     }
 
     /**
-     * @param previousSetSize size of the plan's last set, the estimate of what this one needs
+     * @param previousSetSize size of the plan's largest set, the estimate of what this one needs
      * @return the complete set's folder and its manifest
      */
     Manifest write(Path target, Request request, long previousSetSize, Progress progress) {
@@ -64,7 +67,7 @@ final class BackupSetWriter {
         Path partial = target.resolve(PARTIAL_PREFIX + request.setId());
         Instant started = clock.instant();
         try {
-            Files.createDirectories(partial);
+            Files.createDirectory(partial, OWNER_ONLY_FOLDER);
             List<DumpedCollection> collections = new ArrayList<>();
             List<BackupFile> files = new ArrayList<>();
             if (request.mongo() != null) {
@@ -105,6 +108,7 @@ final class BackupSetWriter {
                     }
                 }, manifest);
             }
+            ownerOnly(partial);
             Path complete = target.resolve(request.setId());
             Files.move(partial, complete, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(target);
@@ -118,7 +122,23 @@ final class BackupSetWriter {
         }
     }
 
-    private static void checkTarget(Path target, long neededBytes) {
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FOLDER =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+    /** A set is the stack's data: readable by the portal's user only (folders 0700, files 0600), links left alone. */
+    private static void ownerOnly(Path set) throws IOException {
+        var folders = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        var files = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        try (Stream<Path> paths = Files.walk(set)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (!Files.isSymbolicLink(path)) {
+                    Files.setPosixFilePermissions(path, Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? folders : files);
+                }
+            }
+        }
+    }
+
+    private void checkTarget(Path target, long neededBytes) {
         if (!target.isAbsolute()) {
             throw new IllegalArgumentException("The backup target must be an absolute path, not '" + target + "'.");
         }
@@ -127,19 +147,22 @@ final class BackupSetWriter {
             if (!Files.isWritable(target)) {
                 throw new IllegalStateException("The backup target " + target + " is not writable by the portal.");
             }
-            long usable = Files.getFileStore(target).getUsableSpace();
-            if (!fits(usable, neededBytes)) {
-                throw new IllegalStateException("Not enough free space in " + target + ": " + usable / (1024 * 1024) + " MB free, the last set took "
-                        + neededBytes / (1024 * 1024) + " MB. Free some space or let retention remove old sets first.");
+            java.nio.file.FileStore store = Files.getFileStore(target);
+            long usable = store.getUsableSpace();
+            long reserve = reserveOn.applyAsLong(store.getTotalSpace());
+            if (!fits(usable, neededBytes, reserve)) {
+                throw new IllegalStateException("Not enough free space in " + target + ": " + usable / (1024 * 1024) + " MB free, the plan's "
+                        + "largest set took " + neededBytes / (1024 * 1024) + " MB and " + reserve / (1024 * 1024) + " MB must stay free. "
+                        + "Free some space or let retention remove old sets first.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The backup target " + target + " cannot be used: " + e.getMessage(), e);
         }
     }
 
-    /** A new set is expected to be about as large as the last one, with a tenth to spare. */
-    static boolean fits(long usableBytes, long lastSetBytes) {
-        return usableBytes >= lastSetBytes + lastSetBytes / 10;
+    /** A new set is expected to be about as large as the plan's largest, with a tenth to spare, and leave the reserve. */
+    static boolean fits(long usableBytes, long largestSetBytes, long reserveBytes) {
+        return usableBytes - largestSetBytes - largestSetBytes / 10 >= reserveBytes;
     }
 
     /** Files of a set whose size or checksum no longer match its own {@code manifest.json}; empty when intact. */

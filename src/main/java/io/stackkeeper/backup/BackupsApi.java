@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,9 @@ class BackupsApi {
     }
 
     record RestoreRequest(String confirm) {
+    }
+
+    record DeleteRequest(String confirm) {
     }
 
     record Page(List<BackupRunRecord> items, long total) {
@@ -90,5 +94,11 @@ class BackupsApi {
     ResponseEntity<RestoreRecord> restore(@PathVariable String id, @RequestBody RestoreRequest request) {
         RestoreRecord restore = backups.startRestore(id, request.confirm());
         return ResponseEntity.accepted().location(URI.create("/api/v1/restores/" + restore.id())).body(restore);
+    }
+
+    /** Deletes a set for good: {@code {"confirm": "<the set's id>"}}. */
+    @DeleteMapping("/{id}")
+    BackupRunRecord delete(@PathVariable String id, @RequestBody DeleteRequest request) {
+        return backups.deleteSet(id, request.confirm());
     }
 }

@@ -18,7 +18,8 @@ public final class CsvRow {
     }
 
     private static String escape(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // a spreadsheet runs a leading =, +, -, @ (and a tab or carriage return before one) as a formula
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return '"' + safe.replace("\"", "\"\"") + '"';
         }

@@ -10,6 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -23,20 +28,28 @@ class EncryptionSecretConfiguration {
     static final String GENERATED_SECRET_FILE = "encryption-secret";
     private static final Logger log = LoggerFactory.getLogger(EncryptionSecretConfiguration.class);
 
+    /** After the migrations: the install's salt and check value live in the database. */
     @Bean
-    SecretCipher secretCipher(PortalProperties properties, DataFolder dataFolder, Environment environment) {
+    @DependsOn("flywayInitializer")
+    SecretCipher secretCipher(PortalProperties properties, DataFolder dataFolder, Environment environment, DataSource dataSource,
+            ObjectProvider<LegacySealedValues> legacy) {
+        List<String> legacySealed = legacy.orderedStream().flatMap(values -> values.sealedValues().stream()).toList();
+        return InstallKey.unlock(secret(properties, dataFolder, environment), new JdbcTemplate(dataSource), legacySealed);
+    }
+
+    private static String secret(PortalProperties properties, DataFolder dataFolder, Environment environment) {
         String configured = properties.encryptionSecret();
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < SecretCipher.MINIMUM_SECRET_LENGTH) {
                 throw new EncryptionSecretMissingException("STACKKEEPER_ENCRYPTION_SECRET is too short: it needs at least "
                         + SecretCipher.MINIMUM_SECRET_LENGTH + " characters");
             }
-            return new SecretCipher(configured);
+            return configured;
         }
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new EncryptionSecretMissingException("STACKKEEPER_ENCRYPTION_SECRET is not set");
         }
-        return new SecretCipher(generatedSecret(dataFolder));
+        return generatedSecret(dataFolder);
     }
 
     private static String generatedSecret(DataFolder dataFolder) {

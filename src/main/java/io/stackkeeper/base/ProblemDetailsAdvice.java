@@ -37,8 +37,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything else (an unreachable engine, a database error) is a 500 with its message, never a redirect to the login
-     * page. Refusals of the security layer go on to it, which answers 401 or 403.
+     * Anything else (an unreachable engine, a database error) is a 500, never a redirect to the login page. Its answer
+     * carries an error id that the log holds with the whole exception, never the exception's message (which may quote
+     * SQL, tables or paths). Refusals of the security layer go on to it, which answers 401 or 403.
      */
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
@@ -46,8 +47,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
-        log.error("A REST request failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String errorId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
+                .putShort((short) java.util.concurrent.ThreadLocalRandom.current().nextInt())
+                .putInt(java.util.concurrent.ThreadLocalRandom.current().nextInt()).array());
+        log.error("A REST request failed [error {}]", errorId, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed",
+                "The request failed unexpectedly; the portal's log has the details under error " + errorId + ".");
+        problem.setProperty("errorId", errorId);
+        return problem;
     }
 
     /** A request body that a record refused (its constructor threw) keeps that record's own message. */
@@ -55,6 +62,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        if (BodyTooLargeException.causes(e)) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .header("Connection", "close")
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", e.getMostSpecificCause().getMessage()));
+        }
         Throwable cause = e;
         while (cause != null && !(cause instanceof IllegalArgumentException)) {
             cause = cause.getCause();

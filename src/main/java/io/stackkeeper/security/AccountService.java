@@ -132,7 +132,7 @@ public class AccountService {
         PasswordPolicy.check(user.username(), newPassword);
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         int revoked = revokeAllTokens(user);
-        SignInSessions.keepThisOne(user.passwordChangedAt());
+        SignInSessions.keepThisOne(user.username(), user.passwordChangedAt());
         events.publishEvent(new AccountEvents.PasswordChanged(user.username(), Outcome.SUCCESS, revoked == 0 ? null
                 : revoked + " API token" + (revoked == 1 ? "" : "s") + " revoked"));
     }

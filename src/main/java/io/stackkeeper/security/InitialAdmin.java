@@ -1,24 +1,25 @@
 package io.stackkeeper.security;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import io.stackkeeper.base.DataFolder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On the first start (no user at all) creates {@code admin} with {@code STACKKEEPER_ADMIN_PASSWORD}, or with a
  * generated password that is logged once and written to {@code <data>/initial-admin-password} (mode 600).
  */
 @Component
-class InitialAdmin implements ApplicationRunner {
+class InitialAdmin implements SmartInitializingSingleton {
 
     static final String USERNAME = "admin";
     static final String PASSWORD_FILE = "initial-admin-password";
@@ -32,8 +33,11 @@ class InitialAdmin implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final TransactionTemplate transaction;
+
     InitialAdmin(UserAccountRepository users, PasswordEncoder passwordEncoder, SignInProperties properties,
-            DataFolder dataFolder, ApplicationEventPublisher events, Clock clock) {
+            DataFolder dataFolder, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
@@ -42,9 +46,13 @@ class InitialAdmin implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** Before the web server takes requests, so that the port answers only once the admin can sign in. */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        transaction.executeWithoutResult(status -> createIfNoUserExists());
+    }
+
+    private void createIfNoUserExists() {
         if (users.count() > 0) {
             return;
         }

@@ -81,6 +81,14 @@ class SecurityConfig {
         return new BearerTokenFilter(tokens, readOnly, problems, clock);
     }
 
+    /** Before everything else, so that no large body reaches the heap, whoever sends it. */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ApiLimits limits, ProblemResponses problems) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits, problems));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** The token filter belongs to the API chains only, not to every request of the servlet container. */
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterOutsideChains(BearerTokenFilter filter) {
@@ -109,6 +117,15 @@ class SecurityConfig {
                 .securityMatcher(API_PATHS)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the services check the same roles; here they are checked before a body is read
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/upgrades/catalog", "/api/v1/stack/settings").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/upgrades/*/approve", "/api/v1/upgrades/*/reject",
+                                "/api/v1/backups/import", "/api/v1/backups/*/restore").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/backups/*").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/upgrades", "/api/v1/backups")
+                                .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/backup-plans/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .build();
     }

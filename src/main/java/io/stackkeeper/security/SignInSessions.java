@@ -16,22 +16,26 @@ final class SignInSessions {
     private SignInSessions() {
     }
 
-    /** Whether the session was opened with the user's current password; the first request after sign-in records it. */
-    static boolean current(HttpSession session, Instant passwordChangedAt) {
+    /**
+     * Whether the session was opened with the user's current password. The first request of a user's sign-in records
+     * it; a session that another user signed in to before (its attributes survive the sign-in) starts afresh.
+     */
+    static boolean current(HttpSession session, String username, Instant passwordChangedAt) {
+        String now = username + "|" + passwordChangedAt;
         Object seen = session.getAttribute(PASSWORD_CHANGED_AT);
-        if (seen == null) {
-            session.setAttribute(PASSWORD_CHANGED_AT, passwordChangedAt);
+        if (!(seen instanceof String recorded) || !recorded.startsWith(username + "|")) {
+            session.setAttribute(PASSWORD_CHANGED_AT, now);
             return true;
         }
-        return seen.equals(passwordChangedAt);
+        return recorded.equals(now);
     }
 
     /** The session of the request that changed the password stays valid. */
-    static void keepThisOne(Instant passwordChangedAt) {
+    static void keepThisOne(String username, Instant passwordChangedAt) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             HttpSession session = request.getRequest().getSession(false);
             if (session != null) {
-                session.setAttribute(PASSWORD_CHANGED_AT, passwordChangedAt);
+                session.setAttribute(PASSWORD_CHANGED_AT, username + "|" + passwordChangedAt);
             }
         }
     }

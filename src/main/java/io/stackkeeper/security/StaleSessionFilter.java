@@ -50,7 +50,7 @@ class StaleSessionFilter extends OncePerRequestFilter {
         Set<String> granted = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         return Boolean.TRUE.equals(readOnly.execute(status -> users.findByUsername(authentication.getName())
                 .filter(UserAccount::enabled)
-                .filter(user -> session == null || SignInSessions.current(session, user.passwordChangedAt()))
+                .filter(user -> session == null || SignInSessions.current(session, user.username(), user.passwordChangedAt()))
                 .map(user -> AccountUserDetailsService.authorities(user).stream().map(GrantedAuthority::getAuthority)
                         .collect(Collectors.toSet()).equals(granted))
                 .orElse(false)));

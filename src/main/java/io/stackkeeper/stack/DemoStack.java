@@ -130,14 +130,27 @@ class DemoStack implements SmartLifecycle {
         }
     }
 
+    /** Reused only when it mounts the demo's folders (which still exist) and publishes the demo's port. */
+    static boolean asTheDemoWantsIt(ContainerFacts container, Map<String, String> binds, int containerPort, int hostPort) {
+        boolean mounts = binds.entrySet().stream().allMatch(bind -> Files.isDirectory(Path.of(bind.getKey()))
+                && container.mounts().stream().anyMatch(m -> m.destination().equals(bind.getValue()) && bind.getKey().equals(m.source())));
+        boolean port = container.ports().stream().anyMatch(p -> p.containerPort() == containerPort && Integer.valueOf(hostPort).equals(p.hostPort()));
+        return mounts && port;
+    }
+
     private void ensure(StackClient engine, String name, String image, Map<String, String> env, Map<String, String> binds,
             int containerPort, int hostPort, String service) {
         Optional<ContainerFacts> existing = engine.inspect(name);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && asTheDemoWantsIt(existing.get(), binds, containerPort, hostPort)) {
             if (!existing.get().running()) {
                 engine.start(name);
             }
             return;
+        }
+        if (existing.isPresent()) {
+            log.info("Demo stack: {} was left by an earlier portal with another configuration (mounts or ports); recreating it.", name);
+            engine.stop(name, Duration.ofSeconds(5));
+            engine.remove(name);
         }
         String reference = properties.demoRegistry() + "/stackkeeper/" + image + ":" + VERSION;
         if (!engine.imagePresent(reference)) {

@@ -202,11 +202,11 @@ public class StackService {
             return sealedBefore;
         }
         changed.add(field + " (secret)");
-        return newValue.isBlank() ? null : cipher.encrypt(newValue.strip());
+        return newValue.isBlank() ? null : cipher.encrypt(newValue.strip(), field);
     }
 
-    private String open(String sealed) {
-        return sealed == null ? null : cipher.decrypt(sealed);
+    private String open(String sealed, String field) {
+        return sealed == null ? null : cipher.decrypt(sealed, field);
     }
 
     private static SavedStackSettings view(StackSettings s) {
@@ -220,8 +220,9 @@ public class StackService {
     private Optional<StackSnapshot> snapshot() {
         return repository.findById(StackSettings.SINGLETON).map(s -> new StackSnapshot(s.engineEndpoint, s.engineTlsPath,
                 s.lookupMode, s.backendContainer, s.frontendContainer, s.composeProject, s.backendService, s.frontendService,
-                open(s.mongoUriSealed), open(s.redisUriSealed), s.backendUrl, s.frontendUrl, open(s.statusUserAgentSealed),
-                s.storageHostPath, s.registryUrl, s.registryUsername, open(s.registryPasswordSealed), s.backendRepository,
+                open(s.mongoUriSealed, "mongoUri"), open(s.redisUriSealed, "redisUri"), s.backendUrl, s.frontendUrl,
+                open(s.statusUserAgentSealed, "statusUserAgent"),
+                s.storageHostPath, s.registryUrl, s.registryUsername, open(s.registryPasswordSealed, "registryPassword"), s.backendRepository,
                 s.frontendRepository, s.demo));
     }
 

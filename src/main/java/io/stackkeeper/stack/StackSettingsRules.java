@@ -1,5 +1,7 @@
 package io.stackkeeper.stack;
 
+import io.stackkeeper.base.TextLimits;
+
 import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,6 +69,24 @@ final class StackSettingsRules {
         }
         repository(problems, "backendRepository", c.backendRepository());
         repository(problems, "frontendRepository", c.frontendRepository());
+        TextLimits.check(problems, "engineEndpoint", c.engineEndpoint(), 500);
+        TextLimits.check(problems, "engineTlsPath", c.engineTlsPath(), 500);
+        TextLimits.check(problems, "backendContainer", c.backendContainer(), 200);
+        TextLimits.check(problems, "frontendContainer", c.frontendContainer(), 200);
+        TextLimits.check(problems, "composeProject", c.composeProject(), 200);
+        TextLimits.check(problems, "backendService", c.backendService(), 200);
+        TextLimits.check(problems, "frontendService", c.frontendService(), 200);
+        TextLimits.check(problems, "mongoUri", c.mongoUri(), 1000);
+        TextLimits.check(problems, "redisUri", c.redisUri(), 1000);
+        TextLimits.check(problems, "backendUrl", c.backendUrl(), 500);
+        TextLimits.check(problems, "frontendUrl", c.frontendUrl(), 500);
+        TextLimits.check(problems, "statusUserAgent", c.statusUserAgent(), 500);
+        TextLimits.check(problems, "storageHostPath", c.storageHostPath(), 1000);
+        TextLimits.check(problems, "registryUrl", c.registryUrl(), 500);
+        TextLimits.check(problems, "registryUsername", c.registryUsername(), 200);
+        TextLimits.check(problems, "registryPassword", c.registryPassword(), 500);
+        TextLimits.check(problems, "backendRepository", c.backendRepository(), 300);
+        TextLimits.check(problems, "frontendRepository", c.frontendRepository(), 300);
         return problems;
     }
 

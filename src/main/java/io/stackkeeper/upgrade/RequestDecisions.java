@@ -1,6 +1,7 @@
 package io.stackkeeper.upgrade;
 
 import io.stackkeeper.base.RequestOrigin;
+import io.stackkeeper.base.TextLimits;
 import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Roles;
 import java.time.Clock;
@@ -33,6 +34,7 @@ class RequestDecisions {
 
     /** Within the caller's transaction, which must not roll back on {@link AccessDeniedException} (the refusal is audited). */
     UpgradeRequestRecord decide(long id, boolean approved, String reason) {
+        TextLimits.require("reason", reason, 2000);
         UpgradeRequest request = existing(id);
         String decider = RequestOrigin.actor();
         try {

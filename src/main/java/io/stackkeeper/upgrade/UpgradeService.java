@@ -13,6 +13,7 @@ import io.stackkeeper.stack.StackFacts;
 import io.stackkeeper.stack.StackService;
 import io.stackkeeper.stack.Version;
 import io.stackkeeper.base.RequestOrigin;
+import io.stackkeeper.base.TextLimits;
 import io.stackkeeper.base.CsvRow;
 import io.stackkeeper.security.SystemActor;
 import io.stackkeeper.stack.StackClaim;
@@ -211,6 +212,7 @@ public class UpgradeService implements org.springframework.beans.factory.SmartIn
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Say why this upgrade is needed.");
         }
+        TextLimits.require("reason", reason, 2000);
         if (windowStart != null && windowEnd != null && !windowEnd.isAfter(windowStart)) {
             throw new IllegalArgumentException("The time window must end after it starts.");
         }

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class AuditChainTest {
 
+    private static final AuditChain CHAIN = new AuditChain(new byte[32], 1);
+
     private static List<AuditEntry> chainOf(int size) {
         List<AuditEntry> chain = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         for (long id = 1; id <= size; id++) {
-            AuditEntry entry = AuditEntry.sealed(id, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(id), "alice",
+            AuditEntry entry = AuditEntry.sealed(CHAIN, id, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(id), "alice",
                     "user.created", "user" + id, Outcome.SUCCESS, "{\"n\":" + id + "}", "10.0.0.1", previous);
             chain.add(entry);
             previous = entry.hash();
@@ -23,7 +25,7 @@ class AuditChainTest {
     }
 
     private static ChainVerification verify(List<AuditEntry> chain) {
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        AuditChain.Verifier verifier = CHAIN.new Verifier();
         chain.forEach(verifier::accept);
         return verifier.result();
     }
@@ -55,7 +57,7 @@ class AuditChainTest {
     void altering_an_entry_and_resealing_it_is_caught_at_the_next_entry() {
         List<AuditEntry> chain = chainOf(10);
         AuditEntry original = chain.get(3);
-        chain.set(3, AuditEntry.sealed(original.id(), original.occurredAt(), "mallory", original.action(), original.target(),
+        chain.set(3, AuditEntry.sealed(CHAIN, original.id(), original.occurredAt(), "mallory", original.action(), original.target(),
                 original.outcome(), original.details(), original.clientAddress(), original.previousHash()));
         ChainVerification result = verify(chain);
         assertThat(result.firstBrokenEntryId()).isEqualTo(5);
@@ -84,9 +86,9 @@ class AuditChainTest {
         String headHash = chain.get(9).hash();
         chain.remove(9);
         chain.remove(8);
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        AuditChain.Verifier verifier = CHAIN.new Verifier();
         chain.forEach(verifier::accept);
-        ChainVerification result = verifier.result(10, headHash);
+        ChainVerification result = verifier.result(10, headHash, CHAIN.headSeal(10, headHash));
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBrokenEntryId()).isEqualTo(9);
         assertThat(result.problem()).contains("#9 to #10 were removed from the end");
@@ -97,20 +99,20 @@ class AuditChainTest {
         List<AuditEntry> chain = chainOf(3);
         String headHash = chain.get(2).hash();
         AuditEntry last = chain.get(2);
-        chain.set(2, AuditEntry.sealed(3, last.occurredAt(), "mallory", last.action(), last.target(), last.outcome(), last.details(),
+        chain.set(2, AuditEntry.sealed(CHAIN, 3, last.occurredAt(), "mallory", last.action(), last.target(), last.outcome(), last.details(),
                 last.clientAddress(), last.previousHash()));
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        AuditChain.Verifier verifier = CHAIN.new Verifier();
         chain.forEach(verifier::accept);
-        assertThat(verifier.result(3, headHash).firstBrokenEntryId()).isEqualTo(3);
-        AuditChain.Verifier untouched = new AuditChain.Verifier();
+        assertThat(verifier.result(3, headHash, CHAIN.headSeal(3, headHash)).firstBrokenEntryId()).isEqualTo(3);
+        AuditChain.Verifier untouched = CHAIN.new Verifier();
         chainOf(3).forEach(untouched::accept);
-        assertThat(untouched.result(3, headHash).intact()).isTrue();
+        assertThat(untouched.result(3, headHash, CHAIN.headSeal(3, headHash)).intact()).isTrue();
     }
 
     @Test
     void the_content_encoding_cannot_be_imitated_by_moving_text_between_fields() {
-        AuditEntry a = AuditEntry.sealed(1, Instant.EPOCH, "ab", "c", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);
-        AuditEntry b = AuditEntry.sealed(1, Instant.EPOCH, "a", "bc", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);
+        AuditEntry a = AuditEntry.sealed(CHAIN, 1, Instant.EPOCH, "ab", "c", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);
+        AuditEntry b = AuditEntry.sealed(CHAIN, 1, Instant.EPOCH, "a", "bc", null, Outcome.SUCCESS, "{}", null, AuditChain.GENESIS);
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
 }

@@ -59,7 +59,7 @@ class BackupSetWriterTest {
     void a_set_is_complete_only_after_the_rename_and_its_manifest_lists_every_file_with_a_matching_checksum() throws IOException {
         Path target = work.resolve("backups");
         List<Long> documents = new ArrayList<>();
-        Manifest manifest = new BackupSetWriter(Clock.systemUTC()).write(target, request("20261125-020000", storage()), 0,
+        Manifest manifest = new BackupSetWriter(Clock.systemUTC(), total -> 0).write(target, request("20261125-020000", storage()), 0,
                 (current, docs, bytes) -> {
                     synchronized (documents) {
                         documents.add(docs);
@@ -85,7 +85,7 @@ class BackupSetWriterTest {
     @Test
     void verify_names_each_corrupted_or_missing_file() throws IOException {
         Path target = work.resolve("backups");
-        new BackupSetWriter(Clock.systemUTC()).write(target, request("set-1", storage()), 0, (c, d, b) -> { });
+        new BackupSetWriter(Clock.systemUTC(), total -> 0).write(target, request("set-1", storage()), 0, (c, d, b) -> { });
         Path set = target.resolve("set-1");
         byte[] archive = Files.readAllBytes(set.resolve("storage.tar.zst"));
         archive[archive.length / 2] ^= 0x5a;
@@ -99,7 +99,7 @@ class BackupSetWriterTest {
     void a_failure_half_way_leaves_no_set_and_no_partial_folder() throws IOException {
         Path target = work.resolve("backups");
         Path missingStorage = work.resolve("no-such-storage");
-        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC()).write(target, request("set-2", missingStorage), 0, (c, d, b) -> { }))
+        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC(), total -> 0).write(target, request("set-2", missingStorage), 0, (c, d, b) -> { }))
                 .isInstanceOf(RuntimeException.class);
         try (var entries = Files.list(target)) {
             assertThat(entries).isEmpty();
@@ -119,11 +119,33 @@ class BackupSetWriterTest {
 
     @Test
     void a_relative_target_and_too_little_space_are_refused() {
-        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC()).write(Path.of("relative"), request("x", null), 0, (c, d, b) -> { }))
+        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC(), total -> 0).write(Path.of("relative"), request("x", null), 0, (c, d, b) -> { }))
                 .hasMessageContaining("absolute path");
-        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC()).write(work.resolve("b"), request("x", null), Long.MAX_VALUE / 2,
+        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC(), total -> 0).write(work.resolve("b"), request("x", null), Long.MAX_VALUE / 2,
                 (c, d, b) -> { })).hasMessageContaining("Not enough free space");
-        assertThat(BackupSetWriter.fits(1100, 1000)).isTrue();
-        assertThat(BackupSetWriter.fits(1099, 1000)).isFalse();
+        assertThat(BackupSetWriter.fits(1100, 1000, 0)).isTrue();
+        assertThat(BackupSetWriter.fits(1099, 1000, 0)).isFalse();
+        assertThat(BackupSetWriter.fits(3100, 1000, 2000)).isTrue();
+        assertThat(BackupSetWriter.fits(3099, 1000, 2000)).isFalse();
+    }
+
+    @Test
+    void a_backup_that_would_eat_into_the_reserve_does_not_start_and_says_how_much_is_free_and_needed() {
+        assertThatThrownBy(() -> new BackupSetWriter(Clock.systemUTC(), total -> total).write(work.resolve("c"), request("x", null), 0,
+                (c, d, b) -> { })).hasMessageContaining("Not enough free space").hasMessageContaining("MB free")
+                .hasMessageContaining("must stay free");
+        assertThat(work.resolve("c")).isEmptyDirectory();
+    }
+
+    @Test
+    void a_set_is_readable_by_the_portals_user_only() throws IOException {
+        Path target = work.resolve("private");
+        new BackupSetWriter(Clock.systemUTC(), total -> 0).write(target, request("set-p", storage()), 0, (c, d, b) -> { });
+        try (var paths = java.nio.file.Files.walk(target.resolve("set-p"))) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path)))
+                        .as(path.toString()).isEqualTo(java.nio.file.Files.isDirectory(path) ? "rwx------" : "rw-------");
+            }
+        }
     }
 }

@@ -16,4 +16,9 @@ class CsvRowTest {
     void values_that_a_spreadsheet_would_run_as_formulas_are_defused() {
         assertThat(CsvRow.of("=HYPERLINK(\"x\")", "-1")).startsWith("\"'=HYPERLINK(").contains(",'-1");
     }
+
+    @Test
+    void a_leading_tab_or_carriage_return_is_defused_too() {
+        assertThat(CsvRow.of("\t=cmd", "\r=cmd")).isEqualTo("'\t=cmd,\"'\r=cmd\"\r\n");
+    }
 }

@@ -46,8 +46,9 @@ class PasswordResetTest {
     void a_session_opened_with_an_older_password_is_no_longer_current() {
         MockHttpSession other = new MockHttpSession();
         Instant signedInWith = Instant.parse("2026-12-01T10:00:00Z");
-        assertThat(SignInSessions.current(other, signedInWith)).isTrue();
-        assertThat(SignInSessions.current(other, signedInWith)).isTrue();
-        assertThat(SignInSessions.current(other, signedInWith.plusSeconds(60))).as("the password changed since").isFalse();
+        assertThat(SignInSessions.current(other, "ada", signedInWith)).isTrue();
+        assertThat(SignInSessions.current(other, "ada", signedInWith)).isTrue();
+        assertThat(SignInSessions.current(other, "ada", signedInWith.plusSeconds(60))).as("the password changed since").isFalse();
+        assertThat(SignInSessions.current(other, "bob", signedInWith.plusSeconds(99))).as("another user signed in").isTrue();
     }
 }

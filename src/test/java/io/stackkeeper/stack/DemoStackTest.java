@@ -42,6 +42,23 @@ class DemoStackTest {
         int frontendPort = freePort();
         registry.add("stackkeeper.stack.demo-backend-port", () -> backendPort);
         registry.add("stackkeeper.stack.demo-frontend-port", () -> frontendPort);
+        leaveAStaleBackendOfAnEarlierPortal(backendPort);
+    }
+
+    /** What an earlier portal left: a backend whose storage folder was deleted since. */
+    private static void leaveAStaleBackendOfAnEarlierPortal(int port) throws Exception {
+        java.nio.file.Path gone = Files.createTempDirectory("deleted-demo-storage");
+        try (StackClient engine = new DockerStackClient(LocalEngine.DOCKER_HOST, null, Duration.ofSeconds(5))) {
+            try {
+                engine.remove(NAME + "-backend");
+            } catch (StackException ignored) {
+                // none left yet
+            }
+            engine.run(new ContainerSpec(NAME + "-backend", LocalEngine.backendImage(DemoStack.VERSION), java.util.Map.of(),
+                    java.util.Map.of(gone.toString(), StackService.STORAGE_MOUNT), java.util.Map.of(8000, port), java.util.Map.of(), "no",
+                    List.of()));
+        }
+        Files.delete(gone);
     }
 
     private static String tempDir() {
@@ -93,6 +110,8 @@ class DemoStackTest {
         assertThat(overview.mongo().facts().databases()).extracting(MongoFacts.Database::name).contains("toucan");
         assertThat(overview.redis().ok()).as(String.valueOf(overview.redis().error())).isTrue();
         assertThat(overview.storageHostPath()).endsWith("demo/storage");
+        assertThat(overview.backend().facts().mounts()).as("the stale backend was recreated").anyMatch(mount ->
+                mount.destination().equals(StackService.STORAGE_MOUNT) && mount.source().endsWith("demo/storage"));
         ConnectionCheck backend = null;
         for (int attempt = 0; attempt < 40 && (backend == null || !backend.ok()); attempt++) {
             backend = TestUsers.asAdmin(() -> stack.testBackend(null, null)).join();

@@ -80,7 +80,7 @@ class StackServiceTest {
         assertThat(saved.statusUserAgentSet()).isTrue();
         assertThat(saved.redisUriSet()).isFalse();
         String stored = jdbc.queryForObject("select mongo_uri_sealed from stack_settings", String.class);
-        assertThat(stored).startsWith("v1:").doesNotContain(SampleStack.MONGO_PASSWORD);
+        assertThat(stored).startsWith("v2:").doesNotContain(SampleStack.MONGO_PASSWORD);
         assertThat(saved.toString()).doesNotContain(SampleStack.MONGO_PASSWORD);
         var entries = TestUsers.asAdmin(() -> auditLog.search(new AuditQuery(null, "stack.settings-changed", null, null, null), 0, 5).items());
         assertThat(entries).isNotEmpty();

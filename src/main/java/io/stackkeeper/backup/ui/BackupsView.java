@@ -33,6 +33,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.stackkeeper.backup.BackupProgress;
 import io.stackkeeper.backup.BackupRunRecord;
 import io.stackkeeper.backup.BackupService;
+import io.stackkeeper.backup.DeletionNotConfirmedException;
+import com.vaadin.flow.component.html.Paragraph;
 import io.stackkeeper.backup.DumpedCollection;
 import io.stackkeeper.backup.Manifest;
 import io.stackkeeper.backup.RunQuery;
@@ -405,17 +407,23 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
                 return drilled.drillOk() ? "Restorable: every collection matched." : "The drill found differences: " + drilled.drillReport();
             }));
             drill.setId("drill-set");
-            Button pin = new Button(run.pinned() ? "Unpin" : "Pin (keep forever)", VaadinIcon.PIN.create(), e -> act(() -> {
-                showDetails(backups.pin(run.id(), !run.pinned()));
-                refreshHistory();
-                return run.pinned() ? "Unpinned." : "Pinned: retention keeps this set.";
-            }));
+            Button pin = new Button(run.pinned() ? "Unpin" : "Pin (keep forever)", VaadinIcon.PIN.create(), e -> {
+                try {
+                    act(() -> pinned(backups.pin(run.id(), !run.pinned())));
+                } catch (DeletionNotConfirmedException wouldDelete) {
+                    new FormDialog("Unpin " + run.id() + "?", "Unpin and let retention delete it",
+                            () -> pinned(backups.pin(run.id(), false, true)), new Paragraph(wouldDelete.getMessage())).open();
+                }
+            });
             HorizontalLayout actions = new HorizontalLayout(verify, drill, pin);
             if (admin) {
                 Button restore = new Button("Restore…", VaadinIcon.ROTATE_LEFT.create(), e -> openRestore(run));
                 restore.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 restore.setId("restore-set");
-                actions.add(restore);
+                Button delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> openDelete(run));
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                delete.setId("delete-set");
+                actions.add(restore, delete);
             }
             actions.setWrap(true);
             details.add(actions);
@@ -497,9 +505,28 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
 
     // ---- Actions -------------------------------------------------------------------------------------------------
 
+    private String pinned(BackupRunRecord changed) {
+        showDetails(changed);
+        refreshHistory();
+        return changed.pinned() ? "Pinned: retention keeps this set." : "Unpinned.";
+    }
+
+    private void openDelete(BackupRunRecord run) {
+        TextField typed = new TextField("Type the set's id, " + run.id() + ", to confirm");
+        typed.setWidthFull();
+        typed.setId("delete-confirmation");
+        new FormDialog("Delete set " + run.id() + " for good?", "Delete", () -> {
+            showDetails(backups.deleteSet(run.id(), typed.getValue()));
+            refreshHistory();
+            FormDialog.confirmDone("Set " + run.id() + " deleted; its history stays.");
+        }, new Paragraph("Its files in " + run.location() + " are removed and cannot be restored any more."), typed).open();
+    }
+
     private void act(Supplier<String> action) {
         try {
             Notification.show(action.get(), 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (DeletionNotConfirmedException e) {
+            throw e;
         } catch (RuntimeException e) {
             Notification error = Notification.show(e instanceof org.springframework.security.access.AccessDeniedException
                     ? "You are not allowed to do this." : e.getMessage(), 8000, Notification.Position.TOP_CENTER);

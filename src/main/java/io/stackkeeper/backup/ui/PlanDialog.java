@@ -14,6 +14,8 @@ import io.stackkeeper.backup.CronSchedule;
 import io.stackkeeper.backup.RetentionDecision;
 import io.stackkeeper.backup.RetentionPolicy;
 import io.stackkeeper.backup.SavedBackupPlan;
+import io.stackkeeper.backup.DeletionNotConfirmedException;
+import com.vaadin.flow.component.html.Paragraph;
 import io.stackkeeper.base.FieldsRefusedException;
 import io.stackkeeper.base.ui.FormDialog;
 import java.time.Instant;
@@ -105,10 +107,19 @@ final class PlanDialog {
         dialog[0] = new FormDialog(existing == null ? "New backup plan" : "Edit plan " + existing.name(), "Save", () -> {
             RetentionPolicy retention = new RetentionPolicy(value(keepLast), value(keepHourly), value(keepDaily), value(keepWeekly),
                     value(keepMonthly), value(keepYearly));
+            BackupPlanSettings settings = new BackupPlanSettings(name.getValue().strip(), cron.getValue(), target.getValue(),
+                    contents.getValue(), system.getValue(), compression.getValue() == null ? 0 : compression.getValue(), retention,
+                    verifyCron.getValue(), enabled.getValue());
+            Long id = existing == null ? null : existing.id();
             try {
-                backups.savePlan(existing == null ? null : existing.id(), new BackupPlanSettings(name.getValue().strip(), cron.getValue(),
-                        target.getValue(), contents.getValue(), system.getValue(), compression.getValue() == null ? 0 : compression.getValue(),
-                        retention, verifyCron.getValue(), enabled.getValue()));
+                backups.savePlan(id, settings);
+            } catch (DeletionNotConfirmedException wouldDelete) {
+                new FormDialog("Sets would be deleted", "Save and let retention delete them", () -> {
+                    backups.savePlan(id, settings, true);
+                    dialog[0].close();
+                    saved.run();
+                }, new Paragraph(wouldDelete.getMessage())).open();
+                throw new IllegalStateException("Not saved yet: confirm the deletion in the dialog that opened.");
             } catch (FieldsRefusedException e) {
                 Map<String, String> errors = e.fieldErrors();
                 mark(name, errors.get("name"));

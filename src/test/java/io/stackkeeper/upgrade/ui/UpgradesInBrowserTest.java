@@ -51,6 +51,7 @@ class UpgradesInBrowserTest extends BrowserTest {
         try (SampleStack sample = new SampleStack("89.0.0", "89.0.0", "4.4", true, java.util.Map.of("SAMPLE_MIGRATION_SECONDS", "4"))) {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             String operator = TestUsers.create(accounts, "ops", Role.OPERATOR);
+            String approver = TestUsers.create(accounts, "boss", Role.ADMIN);
             signInAndWait(operator, TestUsers.PASSWORD);
             open("upgrades");
             page.locator("#target-backend input").fill("90.0.0");
@@ -68,7 +69,6 @@ class UpgradesInBrowserTest extends BrowserTest {
             assertThat(page.locator("#start-" + id)).isDisabled();
             screenshot("32-upgrade-requested");
 
-            String approver = TestUsers.create(accounts, "boss", Role.ADMIN);
             signInAndWait(approver, TestUsers.PASSWORD);
             open("upgrades");
             clickInGrid("#approve-" + id);
