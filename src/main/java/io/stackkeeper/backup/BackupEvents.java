@@ -207,4 +207,19 @@ public final class BackupEvents {
             return facts("location", location);
         }
     }
+
+    /** An admin changed the folders backup targets may be under. */
+    public record TargetFoldersChanged(List<String> before, List<String> after) implements AuditableEvent {
+        public String action() {
+            return "backup.target-folders-changed";
+        }
+
+        public String target() {
+            return "backup target folders";
+        }
+
+        public Map<String, Object> details() {
+            return facts("before", before, "after", after);
+        }
+    }
 }

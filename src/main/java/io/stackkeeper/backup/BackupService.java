@@ -63,6 +63,7 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     private final DataFolder dataFolder;
     private final Restores restores;
     private final DeletionGuard deletionGuard;
+    private final TargetRoots targetRoots;
     private final SetImport setImport;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
@@ -70,8 +71,9 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
             BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
             ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, Restores restores, SetImport setImport,
-            DeletionGuard deletionGuard, PlatformTransactionManager transactions) {
+            DeletionGuard deletionGuard, TargetRoots targetRoots, PlatformTransactionManager transactions) {
         this.deletionGuard = deletionGuard;
+        this.targetRoots = targetRoots;
         this.plans = plans;
         this.runs = runs;
         this.runner = runner;
@@ -130,7 +132,7 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings, boolean confirmDeletion) {
         Map<String, String> problems = new java.util.LinkedHashMap<>(settings.problems(knownStorageFolder()));
         if (!problems.containsKey("target")) {
-            BackupTargets.problem(settings.targetPath(), properties.allowedRoots(dataFolder.root())).ifPresent(p -> problems.put("target", p));
+            BackupTargets.problem(settings.targetPath(), targetRoots.all()).ifPresent(p -> problems.put("target", p));
         }
         Optional<BackupPlan> sameName = settings.name() == null ? Optional.empty() : plans.findByName(settings.name());
         if (sameName.isPresent() && !sameName.get().id.equals(id)) {
@@ -158,6 +160,24 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         schedules.schedule(plan.settings());
         events.publishEvent(new BackupEvents.PlanChanged(plan.name, id == null ? "created" : "changed"));
         return saved(plan);
+    }
+
+    /** The folders backup targets must be under: the configured ones, then those an admin added. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public TargetFolders targetFolders() {
+        return new TargetFolders(targetRoots.configured().stream().map(Path::toString).toList(),
+                targetRoots.added().stream().map(Path::toString).toList());
+    }
+
+    /** Replaces the folders an admin allowed beside the configured ones; plans whose target leaves them stay as saved. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional
+    public TargetFolders allowTargetFolders(List<String> folders) {
+        List<String> before = targetFolders().added();
+        targetRoots.replaceAdded(folders, RequestOrigin.actor());
+        TargetFolders after = targetFolders();
+        events.publishEvent(new BackupEvents.TargetFoldersChanged(before, after.added()));
+        return after;
     }
 
     /** Deletes a plan and its schedules; its sets and their history stay. */

@@ -134,7 +134,7 @@ class RestoreWorkflow {
                             }
                         });
                 progress.finished(null);
-                return restored.stream().mapToLong(MongoRestorer.Restored::documents).sum() + " documents in " + restored.size() + " collections";
+                return restored.stream().mapToLong(MongoRestorer.Restored::documents).sum() + " documents in " + restored.size() + (restored.size() == 1 ? " collection" : " collections");
             } catch (RuntimeException e) {
                 progress.finished(e.getMessage());
                 throw e;

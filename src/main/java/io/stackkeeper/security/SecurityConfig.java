@@ -123,6 +123,7 @@ class SecurityConfig {
                                 "/api/v1/backups/import", "/api/v1/backups/*/restore").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/backups/*").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/backup-targets").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/upgrades", "/api/v1/backups")
                                 .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/backup-plans/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)

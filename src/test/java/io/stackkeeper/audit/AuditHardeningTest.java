@@ -42,6 +42,16 @@ class AuditHardeningTest {
         }
     }
 
+    record Verbose(String target, String text) implements AuditableEvent {
+        public String action() {
+            return "test.verbose";
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("text", text);
+        }
+    }
+
     private long entriesFor(String target) {
         return jdbc.queryForObject("select count(*) from audit_entry where target = ?", Long.class, target);
     }
@@ -127,5 +137,17 @@ class AuditHardeningTest {
         appending.get();
         results.add(TestUsers.asAdmin(auditLog::verifyChain));
         assertThat(results).allSatisfy(result -> assertThat(result.intact()).as(result.problem()).isTrue());
+    }
+
+    @Test
+    void over_long_details_are_cut_after_escaping_and_the_entry_is_still_written_as_valid_json() throws Exception {
+        String target = TestUsers.unique("verbose");
+        TestUsers.asAdmin(() -> {
+            events.publishEvent(new Verbose(target, "\"\\\n".repeat(7_000)));
+            return null;
+        });
+        String details = jdbc.queryForObject("select details from audit_entry where target = ?", String.class, target);
+        assertThat(details.length()).isLessThanOrEqualTo(8_000);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(details).get("truncated").asBoolean()).isTrue();
     }
 }

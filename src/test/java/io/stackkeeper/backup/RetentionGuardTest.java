@@ -166,4 +166,24 @@ class RetentionGuardTest {
                 () -> backups.savePlan(null, plan("through-link", link.resolve("sets"), 3))))
                 .isInstanceOf(FieldsRefusedException.class);
     }
+
+    @Test
+    void an_admin_allows_another_target_folder_and_plans_may_then_write_there() throws Exception {
+        Path extra = Path.of("/var/lib/stackkeeper-allowed-" + System.nanoTime());
+        ApiClient api = new ApiClient(port);
+        String operatorToken = ApiClient.bearer(api.tokenFor(operator, TestUsers.PASSWORD));
+        String adminToken = ApiClient.bearer(api.tokenFor(admin, TestUsers.PASSWORD));
+        String body = "{\"added\": [\"" + extra + "\"]}";
+        assertThat(api.send("PUT", "/api/v1/backup-targets", operatorToken, body).status()).isEqualTo(403);
+        assertThat(api.send("PUT", "/api/v1/backup-targets", adminToken, "{\"added\": [\"relative/x\"]}").status()).isEqualTo(400);
+        try {
+            ApiClient.Response allowed = api.send("PUT", "/api/v1/backup-targets", adminToken, body);
+            assertThat(allowed.status()).isEqualTo(200);
+            assertThat(allowed.body().get("added").get(0).asText()).isEqualTo(extra.toString());
+            assertThat(TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.savePlan(null, plan("extra-" + System.nanoTime() % 1000,
+                    extra.resolve("sets"), 3))).settings().target()).startsWith(extra.toString());
+        } finally {
+            TestUsers.as(admin, List.of(Role.ADMIN), () -> backups.allowTargetFolders(List.of()));
+        }
+    }
 }

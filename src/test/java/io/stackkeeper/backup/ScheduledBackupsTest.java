@@ -31,7 +31,7 @@ class ScheduledBackupsTest {
     void a_plan_fires_on_its_schedule_and_a_run_missed_while_the_portal_was_down_fires_once_at_start() throws Exception {
         try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             Path data = work.resolve("portal-data");
-            String target = work.resolve("sets").toString();
+            String target = data.resolve("backups").resolve("often").toString();
             Instant due;
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();

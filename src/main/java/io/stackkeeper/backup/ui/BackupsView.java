@@ -40,6 +40,7 @@ import io.stackkeeper.backup.Manifest;
 import io.stackkeeper.backup.RunQuery;
 import io.stackkeeper.backup.RunStatus;
 import io.stackkeeper.backup.SavedBackupPlan;
+import io.stackkeeper.backup.TargetFolders;
 import io.stackkeeper.backup.Trigger;
 import io.stackkeeper.base.DataFolder;
 import io.stackkeeper.base.ui.Card;
@@ -193,10 +194,27 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
         if (admin) {
             Button importSet = new Button("Import a set", VaadinIcon.UPLOAD_ALT.create(), e -> openImport());
             importSet.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            actions.add(importSet);
+            Button folders = new Button("Target folders…", VaadinIcon.FOLDER_O.create(), e -> openTargetFolders());
+            folders.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            folders.setId("target-folders");
+            actions.add(importSet, folders);
         }
         card.add(actions);
         return card;
+    }
+
+    private void openTargetFolders() {
+        TargetFolders now = backups.targetFolders();
+        com.vaadin.flow.component.textfield.TextArea added = new com.vaadin.flow.component.textfield.TextArea(
+                "More folders plan targets may be under (one per line)");
+        added.setValue(String.join("\n", now.added()));
+        added.setWidthFull();
+        added.setId("target-folders-added");
+        new FormDialog("Backup target folders", "Save", () -> {
+            backups.allowTargetFolders(added.getValue().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+            FormDialog.confirmDone("Target folders saved.");
+        }, new Paragraph("Plans write their sets only under " + String.join(", ", now.configured())
+                + " (the portal's configuration) and the folders below. Sets are readable by the portal's user only."), added).open();
     }
 
     private static String retentionWords(SavedBackupPlan plan) {

@@ -14,6 +14,7 @@ import io.stackkeeper.backup.CronSchedule;
 import io.stackkeeper.backup.RetentionDecision;
 import io.stackkeeper.backup.RetentionPolicy;
 import io.stackkeeper.backup.SavedBackupPlan;
+import io.stackkeeper.backup.TargetFolders;
 import io.stackkeeper.backup.DeletionNotConfirmedException;
 import com.vaadin.flow.component.html.Paragraph;
 import io.stackkeeper.base.FieldsRefusedException;
@@ -42,6 +43,9 @@ final class PlanDialog {
         scheduleWords.setId("plan-schedule-words");
         TextField target = new TextField("Target folder", start.target(), "/var/backups/stack");
         target.setId("plan-target");
+        TargetFolders folders = backups.targetFolders();
+        target.setHelperText("Under " + String.join(" or ", java.util.stream.Stream.concat(folders.configured().stream(),
+                folders.added().stream()).toList()));
         Select<Contents> contents = new Select<>();
         contents.setLabel("Contents");
         contents.setItems(Contents.values());
