@@ -10,7 +10,6 @@ import io.stackkeeper.base.RequestOrigin;
 import io.stackkeeper.security.Roles;
 import io.stackkeeper.security.SystemActor;
 import io.stackkeeper.stack.StackService;
-import io.stackkeeper.stack.StackSettingsSaved;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +36,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The backup feature's one public service: plans and their schedules, backup runs and their history, verify and
@@ -53,8 +50,6 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     private final BackupPlanRepository plans;
     private final BackupRunRepository runs;
     private final BackupRunner runner;
-    private final RetentionKeeper retention;
-    private final BackupSchedules schedules;
     private final ProgressBoard board;
     private final StackService stack;
     private final BackupProperties properties;
@@ -63,22 +58,19 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     private final DataFolder dataFolder;
     private final Restores restores;
     private final DeletionGuard deletionGuard;
-    private final TargetRoots targetRoots;
+    private final PlanBook planBook;
     private final SetImport setImport;
     private final TransactionTemplate ownTransaction;
     private final ExecutorService work;
 
-    BackupService(BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, RetentionKeeper retention,
-            BackupSchedules schedules, ProgressBoard board, StackService stack, BackupProperties properties,
-            ApplicationEventPublisher events, Clock clock, DataFolder dataFolder, Restores restores, SetImport setImport,
-            DeletionGuard deletionGuard, TargetRoots targetRoots, PlatformTransactionManager transactions) {
+    BackupService(PlanBook planBook, BackupPlanRepository plans, BackupRunRepository runs, BackupRunner runner, ProgressBoard board,
+            StackService stack, BackupProperties properties, ApplicationEventPublisher events, Clock clock, DataFolder dataFolder,
+            Restores restores, SetImport setImport, DeletionGuard deletionGuard, PlatformTransactionManager transactions) {
+        this.planBook = planBook;
         this.deletionGuard = deletionGuard;
-        this.targetRoots = targetRoots;
         this.plans = plans;
         this.runs = runs;
         this.runner = runner;
-        this.retention = retention;
-        this.schedules = schedules;
         this.board = board;
         this.stack = stack;
         this.properties = properties;
@@ -96,20 +88,20 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
         work.shutdownNow();
     }
 
-    // ---- Plans ---------------------------------------------------------------------------------------------------
+    // ---- Plans (kept by PlanBook) ---------------------------------------------------------------------------------
 
     /** Every plan, by name. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public List<SavedBackupPlan> plans() {
-        return plans.findAllByOrderByNameAsc().stream().map(this::saved).toList();
+        return planBook.all();
     }
 
     /** One plan by name. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public Optional<SavedBackupPlan> plan(String name) {
-        return plans.findByName(name).map(this::saved);
+        return planBook.find(name);
     }
 
     /**
@@ -119,7 +111,7 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
     public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings) {
-        return savePlan(id, settings, false);
+        return planBook.save(id, settings, false);
     }
 
     /**
@@ -130,64 +122,27 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
     public SavedBackupPlan savePlan(Long id, BackupPlanSettings settings, boolean confirmDeletion) {
-        Map<String, String> problems = new java.util.LinkedHashMap<>(settings.problems(knownStorageFolder()));
-        if (!problems.containsKey("target")) {
-            BackupTargets.problem(settings.targetPath(), targetRoots.all()).ifPresent(p -> problems.put("target", p));
-        }
-        Optional<BackupPlan> sameName = settings.name() == null ? Optional.empty() : plans.findByName(settings.name());
-        if (sameName.isPresent() && !sameName.get().id.equals(id)) {
-            problems.put("name", "A plan named '" + settings.name() + "' exists already.");
-        }
-        if (!problems.isEmpty()) {
-            throw new FieldsRefusedException("The plan cannot be saved", problems);
-        }
-        BackupPlan plan = id == null ? new BackupPlan()
-                : plans.findById(id).orElseThrow(() -> new NoSuchElementException("There is no plan with id " + id + "."));
-        String previousName = plan.name;
-        if (id != null) {
-            deletionGuard.checkPlanChange(plan, settings, confirmDeletion);
-        }
-        if (previousName != null && !previousName.equals(settings.name()) && runs.existsByPlanNameAndStatus(previousName, RunStatus.RUNNING)) {
-            throw new IllegalStateException("Plan '" + previousName + "' is running a backup: rename it when the backup has finished.");
-        }
-        plan.apply(settings);
-        plan.updatedAt = clock.instant();
-        plan.updatedBy = RequestOrigin.actor();
-        plans.save(plan);
-        if (previousName != null && !previousName.equals(plan.name)) {
-            schedules.unschedule(previousName);
-        }
-        schedules.schedule(plan.settings());
-        events.publishEvent(new BackupEvents.PlanChanged(plan.name, id == null ? "created" : "changed"));
-        return saved(plan);
+        return planBook.save(id, settings, confirmDeletion);
     }
 
     /** The folders backup targets must be under: the configured ones, then those an admin added. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     public TargetFolders targetFolders() {
-        return new TargetFolders(targetRoots.configured().stream().map(Path::toString).toList(),
-                targetRoots.added().stream().map(Path::toString).toList());
+        return planBook.targetFolders();
     }
 
     /** Replaces the folders an admin allowed beside the configured ones; plans whose target leaves them stay as saved. */
     @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public TargetFolders allowTargetFolders(List<String> folders) {
-        List<String> before = targetFolders().added();
-        targetRoots.replaceAdded(folders, RequestOrigin.actor());
-        TargetFolders after = targetFolders();
-        events.publishEvent(new BackupEvents.TargetFoldersChanged(before, after.added()));
-        return after;
+        return planBook.allowTargetFolders(folders);
     }
 
     /** Deletes a plan and its schedules; its sets and their history stay. */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
     public void deletePlan(String name) {
-        BackupPlan plan = plans.findByName(name).orElseThrow(() -> new NoSuchElementException("There is no plan named '" + name + "'."));
-        plans.delete(plan);
-        schedules.unschedule(name);
-        events.publishEvent(new BackupEvents.PlanChanged(name, "deleted"));
+        planBook.delete(name);
     }
 
     /** Which of these set times a policy would keep (and why) or remove; touches nothing. */
@@ -203,20 +158,13 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public RetentionDecision previewRetention(String plan, RetentionPolicy policy) {
-        return plans.findByName(plan).map(saved -> retention.preview(plan, saved.settings().targetPath(), policy))
-                .orElseGet(() -> new RetentionDecision(List.of(), List.of()));
-    }
-
-    /** When a stack is configured and no plan exists, the default {@code nightly} plan is created. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void onStackSaved(StackSettingsSaved saved) {
-        SystemActor.run(this::ensureDefaultPlan);
+        return planBook.previewRetention(plan, policy);
     }
 
     /**
      * Before Quartz starts (and fires what was missed while the portal was down): runs the last stop interrupted are
      * marked FAILED and their partial folders removed, so that a missed run of the same plan is not refused as
-     * "already running".
+     * "already running"; restores it interrupted are marked too.
      */
     @Override
     public void afterSingletonsInstantiated() {
@@ -226,54 +174,15 @@ public class BackupService implements org.springframework.beans.factory.SmartIni
             if (!interrupted.isEmpty()) {
                 log.warn("Backup runs interrupted by the last stop, now FAILED: {}", interrupted);
             }
-           restores.markInterrupted();
+            restores.markInterrupted();
         });
     }
 
-    /** Schedules enabled plans whose triggers Quartz no longer holds; one plan that cannot be scheduled stops no other. */
+    /** Repairs what interrupted restores left, schedules plans Quartz no longer holds, and creates the default plan. */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         work.execute(restores::repairInterrupted);
-        SystemActor.run(() -> {
-            plans.findAll().forEach(plan -> {
-                try {
-                    if (plan.enabled && schedules.backupTrigger(plan.name) == null) {
-                        schedules.schedule(plan.settings());
-                    }
-                } catch (RuntimeException e) {
-                    log.error("Plan '{}' could not be scheduled: {}", plan.name, e.getMessage());
-                }
-            });
-            ensureDefaultPlan();
-        });
-    }
-
-    private void ensureDefaultPlan() {
-        try {
-            ownTransaction.executeWithoutResult(status -> {
-                if (plans.count() == 0 && stack.configured()) {
-                    BackupPlanSettings nightly = BackupPlanSettings.nightly(dataFolder.resolve("backups"));
-                    savePlan(null, nightly);
-                    log.info("Created the default backup plan 'nightly' into {}", nightly.target());
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("The default backup plan could not be created: {}", e.getMessage());
-        }
-    }
-
-    private Path knownStorageFolder() {
-        try {
-            return stack.configured() ? SystemActor.call(stack::storageFolder).orElse(null) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private SavedBackupPlan saved(BackupPlan plan) {
-        CronSchedule schedule = new CronSchedule(plan.cron);
-        List<Instant> next = plan.enabled ? schedule.nextRuns(clock.instant(), 5) : List.of();
-        return new SavedBackupPlan(plan.id, plan.settings(), schedule.inWords(), next, plan.updatedAt, plan.updatedBy);
+        SystemActor.run(planBook::scheduleAndEnsureDefault);
     }
 
     // ---- Runs ----------------------------------------------------------------------------------------------------
