@@ -18,12 +18,11 @@ if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is in u
 echo "== building"
 ./mvnw -B -q -Pproduction package -DskipTests
 (cd bench/baseline-app && ../../mvnw -B -q package -DskipTests)
-jar=target/stackkeeper-0.1.0-SNAPSHOT.jar
-java -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
-extracted="$work/extracted/stackkeeper-0.1.0-SNAPSHOT.jar"
-# class data sharing archive for the extracted layout, trained once (Spring Boot's documented way)
-STACKKEEPER_DATA_DIR="$work/cds-training" SERVER_PORT=0 java -XX:ArchiveClassesAtExit="$work/extracted/app.jsa" \
-  -Dspring.context.exit=onRefresh -jar "$extracted" >"$work/cds-training.log" 2>&1 || true
+. scripts/app-layout.sh
+jar=$(portal_jar)
+extract_layout "$jar" "$work/extracted"
+extracted="$work/extracted/stackkeeper.jar"
+train_cds "$work/extracted" || true
 baseline=bench/baseline-app/target/baseline-app-0.1.0-SNAPSHOT.jar
 h2jar=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-2.3*.jar' | sort | tail -1)
 
@@ -71,7 +70,7 @@ for variant in baseline fat extracted extracted-cds; do
       baseline) start "$baseline" "$work/baseline-$i" ;;
       fat) start "$jar" "$work/fat-$i" ;;
       extracted) start "$extracted" "$work/extracted-$i" ;;
-      extracted-cds) JVM_FLAGS="-XX:SharedArchiveFile=$work/extracted/app.jsa" start "$extracted" "$work/cds-$i" ;;
+      extracted-cds) JVM_FLAGS="$(cds_flags "$work/extracted")" start "$extracted" "$work/cds-$i" ;;
     esac
     times+=("$elapsed")
     if [ "$i" = 1 ]; then

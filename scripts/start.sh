@@ -6,23 +6,19 @@
 # Extra arguments go to the portal, e.g. scripts/start.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/stackkeeper-0.1.0-SNAPSHOT.jar
+. scripts/app-layout.sh
 app=target/app
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src db frontend/themes -newer "$jar" -type f -print -quit)" ]; then
+jar=$(portal_jar)
+if [ -z "$jar" ] || [ -n "$(find pom.xml src db frontend/themes -newer "$jar" -type f -print -quit)" ]; then
   ./mvnw -B -q -Pproduction package -DskipTests
+  jar=$(portal_jar)
 fi
 if [ ! -f "$app/stackkeeper.jar" ] || [ "$jar" -nt "$app/stackkeeper.jar" ]; then
-  rm -rf "$app"
-  java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
-  mv "$app/stackkeeper-0.1.0-SNAPSHOT.jar" "$app/stackkeeper.jar"
+  extract_layout "$jar" "$app"
 fi
 if [ ! -f "$app/stackkeeper.jsa" ]; then
   echo "Training the class-data-sharing archive once for this build (about 20 s)..."
-  STACKKEEPER_DATA_DIR="$app/cds-training" SERVER_PORT=0 java -XX:ArchiveClassesAtExit="$app/stackkeeper.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$app/stackkeeper.jar" >"$app/cds-training.log" 2>&1 \
-    || echo "CDS training failed (see $app/cds-training.log); starting without it."
-  rm -rf "$app/cds-training"
+  train_cds "$app" || echo "CDS training failed (see $app/cds-training.log); starting without it."
 fi
-cds=()
-[ -f "$app/stackkeeper.jsa" ] && cds=(-XX:SharedArchiveFile="$app/stackkeeper.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-exec java "${cds[@]}" -jar "$app/stackkeeper.jar" "$@"
+# shellcheck disable=SC2046 # the flags are words
+exec java $(cds_flags "$app") -jar "$app/stackkeeper.jar" "$@"

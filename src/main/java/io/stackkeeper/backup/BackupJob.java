@@ -5,16 +5,10 @@ import org.springframework.stereotype.Component;
 
 /** What a schedule does when it fires: a backup of the plan, or a verify of its newest set, as the portal itself. */
 @Component
-class BackupJob {
-
-    private final BackupService backups;
-
-    BackupJob(BackupService backups) {
-        this.backups = backups;
-    }
+record BackupJob(BackupService backups) {
 
     void backUp(String plan) {
-        SystemActor.run(() -> backups.backUpAndWait(plan, Trigger.SCHEDULE));
+        SystemActor.run(() -> backups.backUpAndWait(plan, BackupReason.SCHEDULE));
     }
 
     void verifyNewest(String plan) {

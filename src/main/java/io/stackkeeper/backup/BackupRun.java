@@ -21,7 +21,7 @@ class BackupRun {
     String planName;
     @Column(name = "run_trigger", nullable = false)
     @Enumerated(EnumType.STRING)
-    Trigger trigger;
+    BackupReason trigger;
     @Column(nullable = false)
     String actor;
     @Column(nullable = false)

@@ -12,7 +12,7 @@ import java.util.List;
  * @param drillOk whether the last restore drill matched every count and digest; {@code null} before the first drill
  * @param removedAt when retention removed the set's files
  */
-public record BackupRunRecord(String id, String plan, Trigger trigger, String actor, RunStatus status, Instant startedAt,
+public record BackupRunRecord(String id, String plan, BackupReason trigger, String actor, RunStatus status, Instant startedAt,
         Instant finishedAt, String location, Long sizeBytes, Long documents, String error, Instant verifiedAt,
         List<String> verifyProblems, Instant drilledAt, Boolean drillOk, Long drillMillis, String drillReport, boolean pinned,
         String linkedTo, Instant removedAt, boolean imported) {

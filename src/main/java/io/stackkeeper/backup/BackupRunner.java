@@ -28,34 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the plan's retention after a success. Failures are recorded on the run and published, never thrown past it.
  */
 @Component
-class BackupRunner {
+record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard board, BackupProperties properties,
+        ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction, RetentionKeeper retention) {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRunner.class);
     private static final DateTimeFormatter SET_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final BackupRunRepository runs;
-    private final StackService stack;
-    private final ProgressBoard board;
-    private final BackupProperties properties;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-    private final TransactionTemplate transaction;
-    private final RetentionKeeper retention;
-
-    BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard board, BackupProperties properties,
-            ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction, RetentionKeeper retention) {
-        this.runs = runs;
-        this.stack = stack;
-        this.board = board;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-        this.transaction = transaction;
-        this.retention = retention;
-    }
-
     /** Records a new RUNNING run of the plan; refused while the plan already runs. */
-    synchronized BackupRun begin(BackupPlanSettings plan, Trigger trigger, String actor) {
+    synchronized BackupRun begin(BackupPlanSettings plan, BackupReason trigger, String actor) {
         return transaction.execute(status -> {
             if (runs.existsByPlanNameAndStatus(plan.name(), RunStatus.RUNNING)) {
                 throw new IllegalStateException("A backup of plan '" + plan.name() + "' is already running.");
@@ -226,7 +206,6 @@ class BackupRunner {
         }
         return failed;
     }
-
 
     void recordVerify(String id, List<String> problems) {
         transaction.executeWithoutResult(status -> runs.findById(id).ifPresent(run -> {

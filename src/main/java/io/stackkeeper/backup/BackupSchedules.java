@@ -17,19 +17,13 @@ import org.springframework.stereotype.Component;
  * has one, one for verifying its newest set. A run missed while the portal was down fires once at the next start.
  */
 @Component
-class BackupSchedules {
+record BackupSchedules(Scheduler scheduler) {
 
     static final String BACKUP_GROUP = "backup";
     static final String VERIFY_GROUP = "backup-verify";
     static final String PLAN = "plan";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupSchedules.class);
-
-    private final Scheduler scheduler;
-
-    BackupSchedules(Scheduler scheduler) {
-        this.scheduler = scheduler;
-    }
 
     /** Replaces the plan's jobs and triggers by ones matching its settings; a disabled plan has none. */
     void schedule(BackupPlanSettings plan) {

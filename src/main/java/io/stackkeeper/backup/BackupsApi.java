@@ -54,7 +54,7 @@ class BackupsApi {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Started start(@RequestBody StartRequest request) {
-        BackupRunRecord run = backups.backUp(request.plan(), Trigger.API);
+        BackupRunRecord run = backups.backUp(request.plan(), BackupReason.API);
         return new Started(run.id(), run.status());
     }
 

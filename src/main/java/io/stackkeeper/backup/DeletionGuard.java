@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * retention, other contents, an unpinned set) is an admin's, and only once they confirmed it having seen the sets.
  */
 @Component
-class DeletionGuard {
-
-    private final RetentionKeeper retention;
-
-    DeletionGuard(RetentionKeeper retention) {
-        this.retention = retention;
-    }
+record DeletionGuard(RetentionKeeper retention) {
 
     void checkPlanChange(BackupPlan before, BackupPlanSettings after, boolean confirmed) {
         Path target = Path.of(before.target.strip()).normalize();

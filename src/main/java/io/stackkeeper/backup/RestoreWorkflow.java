@@ -24,30 +24,12 @@ import org.springframework.stereotype.Component;
  * in and how to go back (the safety set, the kept folder).
  */
 @Component
-class RestoreWorkflow {
+record RestoreWorkflow(BackupRunner runner, StackService stack, ProgressBoard board, BackupProperties properties,
+        RestoreJournal journal, ApplicationEventPublisher events, Clock clock) {
 
     static final String STAGING_MARK = ".restoring-";
     static final String KEPT_MARK = ".before-restore-";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    private final BackupRunner runner;
-    private final StackService stack;
-    private final ProgressBoard board;
-    private final BackupProperties properties;
-    private final RestoreJournal journal;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    RestoreWorkflow(BackupRunner runner, StackService stack, ProgressBoard board, BackupProperties properties, RestoreJournal journal,
-            ApplicationEventPublisher events, Clock clock) {
-        this.runner = runner;
-        this.stack = stack;
-        this.board = board;
-        this.properties = properties;
-        this.journal = journal;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /**
      * Runs the seven steps of the journal's restore {@code restoreId}; the caller holds the stack exclusively.
@@ -97,7 +79,7 @@ class RestoreWorkflow {
         }
 
         BackupRunRecord safety = steps.run(2, () -> {
-            BackupRun run = runner.begin(safetyPlan, Trigger.PRE_RESTORE, actor);
+            BackupRun run = runner.begin(safetyPlan, BackupReason.PRE_RESTORE, actor);
             BackupRunRecord done = runner.execute(run, safetyPlan, false);
             if (done.status() != RunStatus.SUCCEEDED) {
                 throw new IllegalStateException("The safety backup failed (" + done.error() + ").");

@@ -40,11 +40,33 @@ class Restores {
     private final ExecutorService background = Executors.newSingleThreadExecutor(DaemonThreads.named("restore"));
     private final List<RestoreRun> interrupted = new ArrayList<>();
 
-    Restores(RestoreWorkflow workflow, RestoreJournal journal, StackService stack, ApplicationEventPublisher events) {
+    private final BackupHistory history;
+    private final BackupPlanRepository plans;
+
+    Restores(RestoreWorkflow workflow, RestoreJournal journal, StackService stack, ApplicationEventPublisher events,
+            BackupHistory history, BackupPlanRepository plans) {
+        this.history = history;
+        this.plans = plans;
         this.workflow = workflow;
         this.journal = journal;
         this.stack = stack;
         this.events = events;
+    }
+
+    /**
+     * Checks that the set can be restored (successful, its files present, its manifest recorded) and that
+     * {@code typedStackName} is the stack's name, then prepares it with a safety backup like the set's plan.
+     */
+    Prepared prepare(String id, String typedStackName, String actor) {
+        BackupRunRecord set = history.restorable(id);
+        Manifest recorded = history.manifest(id).orElseThrow(() -> new IllegalStateException("Backup " + id
+                + " has no recorded manifest, so its files cannot be proven: it is not restored."));
+        String name = stack.stackName().orElseThrow(() -> new IllegalStateException("The stack is not configured yet."));
+        if (typedStackName == null || !name.equals(typedStackName.strip())) {
+            throw new IllegalArgumentException("Type the stack's name, " + name + ", to confirm the restore.");
+        }
+        BackupPlanSettings safetyPlan = BackupRuns.fullCopyOf(plans.findByName(set.plan()), Path.of(set.location()).getParent());
+        return prepare(set, recorded, safetyPlan, actor);
     }
 
     /** Claims the stack alone (refused while anything else runs on it) and records the restore as RUNNING. */

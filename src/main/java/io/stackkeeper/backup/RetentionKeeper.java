@@ -19,24 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a pinned set, or a set linked to an upgrade or a restore within the protection period.
  */
 @Component
-class RetentionKeeper {
+record RetentionKeeper(BackupRunRepository runs, BackupProperties properties, ApplicationEventPublisher events,
+        Clock clock, TransactionTemplate transaction) {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionKeeper.class);
-
-    private final BackupRunRepository runs;
-    private final BackupProperties properties;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-    private final TransactionTemplate transaction;
-
-    RetentionKeeper(BackupRunRepository runs, BackupProperties properties, ApplicationEventPublisher events, Clock clock,
-            TransactionTemplate transaction) {
-        this.runs = runs;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-        this.transaction = transaction;
-    }
 
     /** What the policy would do to the plan's existing sets, protections included; touches nothing. */
     RetentionDecision preview(String plan, Path target, RetentionPolicy policy) {

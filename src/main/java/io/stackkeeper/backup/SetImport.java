@@ -69,7 +69,7 @@ class SetImport {
             BackupRun run = new BackupRun();
             run.id = manifest.setId();
             run.planName = manifest.plan();
-            run.trigger = Trigger.IMPORT;
+            run.trigger = BackupReason.IMPORT;
             run.actor = actor;
             run.status = RunStatus.RUNNING;
             run.startedAt = manifest.startedAt();

@@ -1,9 +1,12 @@
 package io.stackkeeper.security;
 
+import io.stackkeeper.base.FeatureApi;
+
 /**
  * Role names for {@code @RolesAllowed} on views and {@code @PreAuthorize} on services. A user may hold several;
  * no role implies another.
  */
+@FeatureApi
 public final class Roles {
 
     /** Managers: read everything except secrets and logs. */

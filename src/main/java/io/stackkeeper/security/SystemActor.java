@@ -1,5 +1,6 @@
 package io.stackkeeper.security;
 
+import io.stackkeeper.base.FeatureApi;
 import io.stackkeeper.base.RequestOrigin;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Runs scheduled or background work as the portal itself ({@value RequestOrigin#SYSTEM_ACTOR}, a reserved
  * username nobody can sign in as), so that service methods keep their role checks for every human caller.
  */
+@FeatureApi
 public final class SystemActor {
 
     private SystemActor() {

@@ -38,13 +38,16 @@ class DemoStack implements SmartLifecycle {
     private final StackProperties properties;
     private final StackService stack;
     private final DataFolder dataFolder;
+    private final StackClients clients;
     private final List<String> missing = new ArrayList<>();
     private MongoStandInServer mongo;
     private Process redis;
     private int redisPort;
     private volatile boolean running;
 
-    DemoStack(DemoProperties demo, StackProperties properties, StackService stack, DataFolder dataFolder) {
+    DemoStack(DemoProperties demo, StackProperties properties, StackService stack, DataFolder dataFolder,
+            StackClients clients) {
+        this.clients = clients;
         this.demo = demo;
         this.properties = properties;
         this.stack = stack;
@@ -83,10 +86,12 @@ class DemoStack implements SmartLifecycle {
         int backendPort = properties.demoBackendPort();
         int frontendPort = properties.demoFrontendPort();
         startContainers(storage, backendPort, frontendPort);
-        stack.saveDemoSettings(new StackSettingsChange(properties.demoDockerHost(), null, ContainerLookup.NAME, backend(), frontend(),
-                null, null, null, mongo.uri(), redis == null ? null : "redis://127.0.0.1:" + redisPort, "http://127.0.0.1:" + backendPort,
-                "http://127.0.0.1:" + frontendPort, STATUS_USER_AGENT, storage.toString(), "http://" + properties.demoRegistry(), null, null,
-                "stackkeeper/sample-backend", "stackkeeper/sample-frontend"));
+        stack.saveDemoSettings(new StackSettingsChange(new StackSettingsChange.Engine(properties.demoDockerHost(), null),
+                StackSettingsChange.Containers.named(backend(), frontend()),
+                new StackSettingsChange.Databases(mongo.uri(), redis == null ? null : "redis://127.0.0.1:" + redisPort),
+                new StackSettingsChange.Urls("http://127.0.0.1:" + backendPort, "http://127.0.0.1:" + frontendPort, STATUS_USER_AGENT),
+                storage.toString(), new StackSettingsChange.Registry("http://" + properties.demoRegistry(), null, null,
+                        "stackkeeper/sample-backend", "stackkeeper/sample-frontend")));
         if (missing.isEmpty()) {
             log.info("Demo stack ready: MongoDB stand-in at {}, Redis, sample containers {} and {} at {}", mongo.uri(), backend(), frontend(), VERSION);
         } else {
@@ -118,7 +123,7 @@ class DemoStack implements SmartLifecycle {
     }
 
     private void startContainers(Path storage, int backendPort, int frontendPort) {
-        try (StackClient engine = new DockerStackClient(properties.demoDockerHost(), null, Duration.ofSeconds(5))) {
+        try (StackClient engine = clients.open(properties.demoDockerHost(), null, Duration.ofSeconds(5))) {
             engine.ping();
             ensure(engine, backend(), "sample-backend", Map.of("TOUCAN_DB_ENCRYPTION_SECRET", "demo-encryption-secret",
                     "TOUCAN_STATUS_USER_AGENT", STATUS_USER_AGENT), Map.of(storage.toString(), StackService.STORAGE_MOUNT),

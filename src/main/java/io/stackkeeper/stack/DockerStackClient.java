@@ -54,6 +54,8 @@ class DockerStackClient implements StackClient {
 
     private final String endpoint;
     private final DockerClient docker;
+    private final EngineCalls calls;
+    private final ContainerRecreation recreation;
 
     /**
      * @param endpoint {@code unix:///var/run/docker.sock} or {@code tcp://host:2376}
@@ -77,6 +79,8 @@ class DockerStackClient implements StackClient {
                 .maxConnections(16)
                 .build();
         this.docker = DockerClientImpl.getInstance(built, http);
+        this.calls = new EngineCalls(endpoint);
+        this.recreation = new ContainerRecreation(docker, this, calls);
     }
 
     /** Podman answers /version in about a second, so it is asked once per client; /_ping proves it is still there. */
@@ -106,7 +110,7 @@ class DockerStackClient implements StackClient {
 
     private ContainerFacts inspectOrNull(String id) {
         try {
-            return facts(docker.inspectContainerCmd(id).exec());
+            return EngineAnswers.container(docker.inspectContainerCmd(id).exec());
         } catch (NotFoundException gone) {
             return null;
         }
@@ -116,7 +120,7 @@ class DockerStackClient implements StackClient {
     public Optional<ContainerFacts> inspect(String nameOrId) {
         return call("inspect container " + nameOrId, () -> {
             try {
-                return Optional.of(facts(docker.inspectContainerCmd(nameOrId).exec()));
+                return Optional.of(EngineAnswers.container(docker.inspectContainerCmd(nameOrId).exec()));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
@@ -187,171 +191,12 @@ class DockerStackClient implements StackClient {
 
     @Override
     public ContainerFacts recreate(String nameOrId, String image, Duration grace, Map<String, String> newBindSources) {
-        InspectContainerResponse old = call("inspect container " + nameOrId, () -> docker.inspectContainerCmd(nameOrId).exec());
-        String name = old.getName().startsWith("/") ? old.getName().substring(1) : old.getName();
-        if (!imagePresent(image)) {
-            throw new StackException("The image " + image + " is not present on the engine: pull it first.");
-        }
-        ContainerConfig oldImageConfig = imageConfig(old.getImageId());
-        boolean wasRunning = Boolean.TRUE.equals(old.getState().getRunning());
-        String parked = name + "-replaced-" + Instant.now().getEpochSecond();
-        stop(old.getId(), grace);
-        call("rename " + name, () -> {
-            docker.renameContainerCmd(old.getId()).withName(parked).exec();
-            return null;
-        });
-        String newId = null;
-        try {
-            newId = call("create " + name + " from " + image, () -> createLike(old, oldImageConfig, name, image, newBindSources).exec().getId());
-            connectExtraNetworks(old, newId);
-            String created = newId;
-            call("start " + name, () -> {
-                docker.startContainerCmd(created).exec();
-                return null;
-            });
-        } catch (RuntimeException failure) {
-            putBack(old.getId(), newId, name, wasRunning, failure);
-            throw failure;
-        }
-        remove(old.getId());
-        return inspect(newId).orElseThrow(() -> new StackException("The new container " + name + " vanished after start."));
-    }
-
-    private CreateContainerCmd createLike(InspectContainerResponse old, ContainerConfig oldImage, String name, String image,
-            Map<String, String> newBindSources) {
-        ContainerConfig config = old.getConfig();
-        CreateContainerCmd create = docker.createContainerCmd(image)
-                .withName(name)
-                .withHostConfig(withBindSources(portable(old.getHostConfig()), newBindSources))
-                .withEnv(withoutImageDefaults(config.getEnv(), oldImage == null ? null : oldImage.getEnv()))
-                .withLabels(labelsWithoutImageDefaults(config.getLabels(), oldImage == null ? null : oldImage.getLabels()));
-        if (config.getExposedPorts() != null) {
-            create.withExposedPorts(config.getExposedPorts());
-        }
-        if (!sameAs(config.getCmd(), oldImage == null ? null : oldImage.getCmd())) {
-            create.withCmd(config.getCmd());
-        }
-        if (!sameAs(config.getEntrypoint(), oldImage == null ? null : oldImage.getEntrypoint())) {
-            create.withEntrypoint(config.getEntrypoint());
-        }
-        if (config.getUser() != null && !config.getUser().isBlank()
-                && (oldImage == null || !config.getUser().equals(oldImage.getUser()))) {
-            create.withUser(config.getUser());
-        }
-        String primary = old.getHostConfig() == null ? null : old.getHostConfig().getNetworkMode();
-        ContainerNetwork primaryNetwork = primary == null || old.getNetworkSettings().getNetworks() == null
-                ? null : old.getNetworkSettings().getNetworks().get(primary);
-        if (primaryNetwork != null && primaryNetwork.getAliases() != null && !primaryNetwork.getAliases().isEmpty()) {
-            create.withAliases(primaryNetwork.getAliases().stream().filter(a -> !old.getId().startsWith(a)).toList());
-        }
-        return create;
-    }
-
-    /**
-     * Podman reports ulimits by their kernel names ({@code RLIMIT_NOFILE}) but accepts only Docker's ({@code nofile})
-     * when creating; Docker reports Docker's names, which this leaves unchanged.
-     */
-    private static HostConfig withBindSources(HostConfig host, Map<String, String> newSources) {
-        if (newSources.isEmpty()) {
-            return host;
-        }
-        Bind[] binds = host == null || host.getBinds() == null ? new Bind[0] : host.getBinds();
-        java.util.Set<String> missing = new java.util.TreeSet<>(newSources.keySet());
-        Bind[] replaced = Arrays.stream(binds).map(bind -> {
-            String source = newSources.get(bind.getVolume().getPath());
-            if (source == null) {
-                return bind;
-            }
-            missing.remove(bind.getVolume().getPath());
-            return new Bind(source, bind.getVolume(), bind.getAccessMode(), bind.getSecMode(), bind.getNoCopy(),
-                    bind.getPropagationMode());
-        }).toArray(Bind[]::new);
-        if (!missing.isEmpty()) {
-            throw new StackException("The container has no bind mount at " + String.join(", ", missing) + ".");
-        }
-        return host.withBinds(replaced);
-    }
-
-    static HostConfig portable(HostConfig host) {
-        if (host == null || host.getUlimits() == null) {
-            return host;
-        }
-        return host.withUlimits(Arrays.stream(host.getUlimits())
-                .map(u -> new Ulimit(u.getName().replaceFirst("^RLIMIT_", "").toLowerCase(java.util.Locale.ROOT), u.getSoftLong(), u.getHardLong()))
-                .toList());
-    }
-
-    private void connectExtraNetworks(InspectContainerResponse old, String newId) {
-        Map<String, ContainerNetwork> networks = old.getNetworkSettings() == null ? null : old.getNetworkSettings().getNetworks();
-        if (networks == null) {
-            return;
-        }
-        String primary = old.getHostConfig() == null ? null : old.getHostConfig().getNetworkMode();
-        boolean defaultBridge = primary == null || primary.equals("default") || primary.equals("bridge");
-        networks.forEach((network, settings) -> {
-            boolean isPrimary = network.equals(primary) || defaultBridge && (network.equals("bridge") || network.equals("podman"));
-            if (!isPrimary) {
-                call("connect " + newId + " to " + network, () -> {
-                    docker.connectToNetworkCmd().withNetworkId(network).withContainerId(newId).exec();
-                    return null;
-                });
-            }
-        });
-    }
-
-    private void putBack(String oldId, String newId, String name, boolean wasRunning, RuntimeException failure) {
-        try {
-            if (newId != null) {
-                docker.removeContainerCmd(newId).withForce(true).exec();
-            }
-            docker.renameContainerCmd(oldId).withName(name).exec();
-            if (wasRunning) {
-                docker.startContainerCmd(oldId).exec();
-            }
-        } catch (RuntimeException restoreFailure) {
-            failure.addSuppressed(restoreFailure);
-        }
-    }
-
-    private ContainerConfig imageConfig(String imageId) {
-        try {
-            InspectImageResponse image = docker.inspectImageCmd(imageId).exec();
-            return image.getConfig();
-        } catch (NotFoundException e) {
-            return null;
-        }
-    }
-
-    static String[] withoutImageDefaults(String[] env, String[] imageEnv) {
-        if (env == null) {
-            return new String[0];
-        }
-        Set<String> defaults = imageEnv == null ? Set.of() : new HashSet<>(Arrays.asList(imageEnv));
-        return Arrays.stream(env).filter(e -> !defaults.contains(e)).toArray(String[]::new);
-    }
-
-    static Map<String, String> labelsWithoutImageDefaults(Map<String, String> labels, Map<String, String> imageLabels) {
-        Map<String, String> own = new LinkedHashMap<>(labels == null ? Map.of() : labels);
-        if (imageLabels != null) {
-            imageLabels.forEach((key, value) -> own.remove(key, value));
-        }
-        return own;
-    }
-
-    private static boolean sameAs(String[] a, String[] b) {
-        return Arrays.equals(a == null ? new String[0] : a, b == null ? new String[0] : b);
+        return recreation.recreate(nameOrId, image, grace, newBindSources);
     }
 
     @Override
     public List<ImageFacts> listImages() {
-        return call("list images", () -> docker.listImagesCmd().exec().stream().map(DockerStackClient::imageFacts).toList());
-    }
-
-    private static ImageFacts imageFacts(Image image) {
-        return new ImageFacts(image.getId(), image.getRepoTags() == null ? List.of() : Arrays.asList(image.getRepoTags()),
-                image.getRepoDigests() == null ? List.of() : Arrays.asList(image.getRepoDigests()),
-                image.getCreated() == null ? null : Instant.ofEpochSecond(image.getCreated()),
-                image.getSize() == null ? 0 : image.getSize());
+        return call("list images", () -> docker.listImagesCmd().exec().stream().map(EngineAnswers::image).toList());
     }
 
     @Override
@@ -395,7 +240,7 @@ class DockerStackClient implements StackClient {
                 Thread.currentThread().interrupt();
                 throw new StackException("Pulling " + image + " was interrupted.");
             } catch (DockerException e) {
-                throw new StackException("The image " + image + " is not present and cannot be pulled: " + firstLine(e.getMessage()), e);
+                throw new StackException("The image " + image + " is not present and cannot be pulled: " + EngineCalls.firstLine(e.getMessage()), e);
             }
             if (!imagePresent(image)) {
                 throw new StackException("The image " + image + " is not present and cannot be pulled.");
@@ -475,111 +320,7 @@ class DockerStackClient implements StackClient {
         }
     }
 
-    private ContainerFacts facts(InspectContainerResponse c) {
-        String imageName = c.getConfig() == null ? "" : c.getConfig().getImage();
-        ImageReference reference = imageName == null || imageName.isBlank() ? null : ImageReference.parse(imageName);
-        var state = c.getState();
-        List<ContainerFacts.Mount> mounts = c.getMounts() == null ? List.of() : c.getMounts().stream()
-                .map(m -> new ContainerFacts.Mount(m.getSource(), m.getDestination() == null ? null : m.getDestination().getPath(),
-                        !Boolean.FALSE.equals(m.getRW())))
-                .toList();
-        List<String> envNames = c.getConfig() == null || c.getConfig().getEnv() == null ? List.of()
-                : Arrays.stream(c.getConfig().getEnv()).map(e -> e.contains("=") ? e.substring(0, e.indexOf('=')) : e).sorted().toList();
-        List<String> networks = c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null ? List.of()
-                : new ArrayList<>(c.getNetworkSettings().getNetworks().keySet());
-        String restart = c.getHostConfig() == null || c.getHostConfig().getRestartPolicy() == null ? null
-                : c.getHostConfig().getRestartPolicy().getName();
-        return new ContainerFacts(c.getId(), c.getName() == null ? "" : c.getName().replaceFirst("^/", ""), imageName, c.getImageId(),
-                reference == null ? null : reference.version().map(Version::toString).orElse(null),
-                reference != null && reference.floating(),
-                state == null ? "unknown" : state.getStatus(), instant(state == null ? null : state.getStartedAt()),
-                c.getRestartCount() == null ? 0 : c.getRestartCount(),
-                state == null || state.getHealth() == null || state.getHealth().getStatus() == null
-                        || state.getHealth().getStatus().isBlank() ? null : state.getHealth().getStatus(),
-                state != null && Boolean.TRUE.equals(state.getOOMKilled()),
-                state == null || state.getExitCode() == null ? 0 : state.getExitCode(),
-                mounts, ports(c), c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : Map.copyOf(c.getConfig().getLabels()),
-                envNames, networks, restart == null || restart.isBlank() ? "no" : restart);
-    }
-
-    private static List<ContainerFacts.PublishedPort> ports(InspectContainerResponse c) {
-        Map<ExposedPort, Ports.Binding[]> bindings = new HashMap<>();
-        if (c.getNetworkSettings() != null && c.getNetworkSettings().getPorts() != null) {
-            bindings.putAll(c.getNetworkSettings().getPorts().getBindings());
-        }
-        if (bindings.isEmpty() && c.getHostConfig() != null && c.getHostConfig().getPortBindings() != null) {
-            bindings.putAll(c.getHostConfig().getPortBindings().getBindings());
-        }
-        List<ContainerFacts.PublishedPort> ports = new ArrayList<>();
-        bindings.forEach((port, binds) -> {
-            if (binds == null || binds.length == 0) {
-                ports.add(new ContainerFacts.PublishedPort(port.getPort(), port.getProtocol().toString(), null, null));
-            } else {
-                for (Ports.Binding b : binds) {
-                    ports.add(new ContainerFacts.PublishedPort(port.getPort(), port.getProtocol().toString(), b.getHostIp(),
-                            b.getHostPortSpec() == null || b.getHostPortSpec().isBlank() ? null : Integer.valueOf(b.getHostPortSpec())));
-                }
-            }
-        });
-        ports.sort(java.util.Comparator.comparingInt(ContainerFacts.PublishedPort::containerPort));
-        return ports;
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank() || text.startsWith("0001-01-01")) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
-    }
-
-    /** Runs one engine call, turning failures into messages that say what could not be done and why. */
     private <T> T call(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (StackException e) {
-            throw e;
-        } catch (NotFoundException e) {
-            throw new StackException("Could not " + what + ": not found on the engine (" + firstLine(e.getMessage()) + ").", e);
-        } catch (ConflictException e) {
-            throw new StackException("Could not " + what + ": " + firstLine(e.getMessage()), e);
-        } catch (DockerException e) {
-            throw new StackException("Could not " + what + ": the engine answered " + e.getHttpStatus() + " " + firstLine(e.getMessage()), e);
-        } catch (RuntimeException e) {
-            throw new StackException("Could not " + what + ": " + transportProblem(e), e);
-        }
-    }
-
-    private String transportProblem(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            boolean missingSocket = cause instanceof java.net.SocketException && String.valueOf(cause.getMessage()).contains("No such file");
-            if (cause instanceof NoSuchFileException || cause instanceof ConnectException || missingSocket) {
-                return "the container engine at " + endpoint + " is not reachable (" + cause.getClass().getSimpleName() + ": "
-                        + firstLine(cause.getMessage()) + "). Is the engine running?";
-            }
-            if (cause instanceof AccessDeniedException || String.valueOf(cause.getMessage()).contains("Permission denied")) {
-                return "permission denied on " + endpoint + ": the portal's user may not use the engine's socket.";
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return "the container engine at " + endpoint + " did not answer in time.";
-            }
-        }
-        return firstLine(String.valueOf(e.getMessage()));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.strip();
-        int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline);
+        return calls.call(what, action);
     }
 }

@@ -27,9 +27,10 @@ import org.h2.mvstore.MVStore;
  * A STAND-IN for MongoDB, for tests and the demo stack only: mongo-java-server (a MongoDB wire-protocol server in
  * Java) plus the admin commands the portal uses and it lacks: {@code getParameter}/{@code setFeatureCompatibilityVersion},
  * {@code createUser} and SCRAM-SHA-256 authentication, and a configurable reported server version. Credentials are
- * checked at authentication only; the stand-in does not enforce authorisation on other commands.
+ * checked at authentication only; the stand-in does not enforce authorisation on other commands. Package-private: the
+ * demo is its one user in the portal; tests reach it through their own fixture.
  */
-public final class MongoStandInServer implements Closeable {
+final class MongoStandInServer implements Closeable {
 
     private final MongoServer server;
     private final StandInBackend backend;
@@ -43,30 +44,30 @@ public final class MongoStandInServer implements Closeable {
     }
 
     /** An in-memory stand-in on a free loopback port. */
-    public static MongoStandInServer inMemory(String version, String featureCompatibilityVersion) {
+    static MongoStandInServer inMemory(String version, String featureCompatibilityVersion) {
         return new MongoStandInServer(MVStore.open(null), version, featureCompatibilityVersion, 0);
     }
 
     /** A stand-in that keeps its data in one file (the demo stack's MongoDB), on a free loopback port. */
-    public static MongoStandInServer persistent(Path file, String version, String featureCompatibilityVersion) {
+    static MongoStandInServer persistent(Path file, String version, String featureCompatibilityVersion) {
         return new MongoStandInServer(new MVStore.Builder().fileName(file.toString()).open(), version, featureCompatibilityVersion, 0);
     }
 
-    public int port() {
+    int port() {
         return address.getPort();
     }
 
     /** {@code mongodb://127.0.0.1:<port>} without credentials. */
-    public String uri() {
+    String uri() {
         return "mongodb://127.0.0.1:" + port();
     }
 
     /** Adds a user that can authenticate with SCRAM-SHA-256 against the {@code admin} database. */
-    public void createUser(String username, String password) {
+    void createUser(String username, String password) {
         backend.users.put(username, ScramCredential.create(password));
     }
 
-    public String featureCompatibilityVersion() {
+    String featureCompatibilityVersion() {
         return backend.featureCompatibilityVersion;
     }
 

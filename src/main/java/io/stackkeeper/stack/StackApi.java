@@ -26,7 +26,28 @@ class StackApi {
     }
 
     @PutMapping("/settings")
-    SavedStackSettings save(@RequestBody StackSettingsChange settings) {
-        return stack.saveSettings(settings);
+    SavedStackSettings save(@RequestBody SettingsBody settings) {
+        return stack.saveSettings(settings.change());
+    }
+
+    /** The settings as the API takes them: one flat object, named as the settings page's fields and its refusals. */
+    record SettingsBody(String engineEndpoint, String engineTlsPath, ContainerLookup lookupMode, String backendContainer,
+            String frontendContainer, String composeProject, String backendService, String frontendService, String mongoUri,
+            String redisUri, String backendUrl, String frontendUrl, String statusUserAgent, String storageHostPath, String registryUrl,
+            String registryUsername, String registryPassword, String backendRepository, String frontendRepository) {
+
+        StackSettingsChange change() {
+            return new StackSettingsChange(new StackSettingsChange.Engine(engineEndpoint, engineTlsPath),
+                    new StackSettingsChange.Containers(lookupMode, backendContainer, frontendContainer, composeProject, backendService,
+                            frontendService),
+                    new StackSettingsChange.Databases(mongoUri, redisUri),
+                    new StackSettingsChange.Urls(backendUrl, frontendUrl, statusUserAgent), storageHostPath,
+                    new StackSettingsChange.Registry(registryUrl, registryUsername, registryPassword, backendRepository, frontendRepository));
+        }
+
+        @Override
+        public String toString() {
+            return "SettingsBody[engineEndpoint=" + engineEndpoint + ", secrets hidden]";
+        }
     }
 }

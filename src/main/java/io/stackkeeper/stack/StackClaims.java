@@ -9,6 +9,7 @@ import java.util.List;
  * Who works on the stack right now. Shared work (backups, drills) runs side by side; exclusive work (a restore, an
  * upgrade) runs alone, and nothing else starts while it runs.
  */
+@org.springframework.stereotype.Component
 final class StackClaims {
 
     private record Claim(String work, boolean exclusive, Instant since) {

@@ -6,7 +6,7 @@ package io.stackkeeper.stack;
  * @param compatible backend and frontend majors are equal; {@code null} when either version is unknown
  * @param floatingTags backend or frontend runs from a tag that is not a pinned version
  */
-public record StackOverview(boolean configured, boolean demo, StackFacts<EngineInfo> engine,
-        StackFacts<ContainerFacts> backend, StackFacts<ContainerFacts> frontend, StackFacts<MongoFacts> mongo,
-        StackFacts<RedisFacts> redis, String storageHostPath, Boolean compatible, boolean floatingTags) {
+public record StackOverview(boolean configured, boolean demo, ComponentReading<EngineInfo> engine,
+        ComponentReading<ContainerFacts> backend, ComponentReading<ContainerFacts> frontend, ComponentReading<MongoFacts> mongo,
+        ComponentReading<RedisFacts> redis, String storageHostPath, Boolean compatible, boolean floatingTags) {
 }

@@ -20,14 +20,14 @@ final class StackSettingsRules {
     private StackSettingsRules() {
     }
 
-    /** Returns field name to reason for every field that is refused; empty when all are acceptable. */
-    static Map<String, String> problems(StackSettingsChange c) {
+    /** The refusals of an engine endpoint and its TLS folder alone, as "Test connection" checks them. */
+    static Map<String, String> engineProblems(String endpoint, String tlsPath) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String engine = trim(c.engineEndpoint());
+        String engine = trim(endpoint);
         if (engine == null || !ENGINE.matcher(engine).matches()) {
             problems.put("engineEndpoint", "Use unix:///absolute/path/to/docker.sock or tcp://host:port.");
         }
-        String tls = trim(c.engineTlsPath());
+        String tls = trim(tlsPath);
         if (tls != null) {
             if (!Path.of(tls).isAbsolute()) {
                 problems.put("engineTlsPath", "The TLS folder must be an absolute path.");
@@ -35,24 +35,30 @@ final class StackSettingsRules {
                 problems.put("engineTlsPath", "No folder at " + tls + " (it should hold ca.pem, cert.pem and key.pem).");
             }
         }
-        if (c.lookupMode() == null || c.lookupMode() == ContainerLookup.NAME) {
-            requireName(problems, "backendContainer", c.backendContainer(), "backend container");
-            requireName(problems, "frontendContainer", c.frontendContainer(), "frontend container");
+        return problems;
+    }
+
+    /** Returns field name to reason for every field that is refused; empty when all are acceptable. */
+    static Map<String, String> problems(StackSettingsChange c) {
+        Map<String, String> problems = engineProblems(c.engine().endpoint(), c.engine().tlsPath());
+        if (c.containers().lookupMode() == null || c.containers().lookupMode() == ContainerLookup.NAME) {
+            requireName(problems, "backendContainer", c.containers().backendContainer(), "backend container");
+            requireName(problems, "frontendContainer", c.containers().frontendContainer(), "frontend container");
         } else {
-            requireName(problems, "composeProject", c.composeProject(), "compose project");
-            requireName(problems, "backendService", c.backendService(), "backend service");
-            requireName(problems, "frontendService", c.frontendService(), "frontend service");
+            requireName(problems, "composeProject", c.containers().composeProject(), "compose project");
+            requireName(problems, "backendService", c.containers().backendService(), "backend service");
+            requireName(problems, "frontendService", c.containers().frontendService(), "frontend service");
         }
-        if (c.mongoUri() != null && !c.mongoUri().isBlank()) {
+        if (c.databases().mongoUri() != null && !c.databases().mongoUri().isBlank()) {
             try {
-                new ConnectionString(c.mongoUri().strip());
+                new ConnectionString(c.databases().mongoUri().strip());
             } catch (IllegalArgumentException e) {
                 problems.put("mongoUri", "Not a MongoDB URI: " + e.getMessage());
             }
         }
-        if (c.redisUri() != null && !c.redisUri().isBlank()) {
+        if (c.databases().redisUri() != null && !c.databases().redisUri().isBlank()) {
             try {
-                URI redis = URI.create(c.redisUri().strip());
+                URI redis = URI.create(c.databases().redisUri().strip());
                 if (!"redis".equals(redis.getScheme()) || redis.getHost() == null) {
                     problems.put("redisUri", "Use redis://[:password@]host:port.");
                 }
@@ -60,33 +66,33 @@ final class StackSettingsRules {
                 problems.put("redisUri", "Not a URI: " + e.getMessage());
             }
         }
-        httpUrl(problems, "backendUrl", c.backendUrl());
-        httpUrl(problems, "frontendUrl", c.frontendUrl());
-        httpUrl(problems, "registryUrl", c.registryUrl());
+        httpUrl(problems, "backendUrl", c.urls().backendUrl());
+        httpUrl(problems, "frontendUrl", c.urls().frontendUrl());
+        httpUrl(problems, "registryUrl", c.registry().url());
         String storage = trim(c.storageHostPath());
         if (storage != null && !Path.of(storage).isAbsolute()) {
             problems.put("storageHostPath", "The storage folder must be an absolute host path.");
         }
-        repository(problems, "backendRepository", c.backendRepository());
-        repository(problems, "frontendRepository", c.frontendRepository());
-        TextLimits.check(problems, "engineEndpoint", c.engineEndpoint(), 500);
-        TextLimits.check(problems, "engineTlsPath", c.engineTlsPath(), 500);
-        TextLimits.check(problems, "backendContainer", c.backendContainer(), 200);
-        TextLimits.check(problems, "frontendContainer", c.frontendContainer(), 200);
-        TextLimits.check(problems, "composeProject", c.composeProject(), 200);
-        TextLimits.check(problems, "backendService", c.backendService(), 200);
-        TextLimits.check(problems, "frontendService", c.frontendService(), 200);
-        TextLimits.check(problems, "mongoUri", c.mongoUri(), 1000);
-        TextLimits.check(problems, "redisUri", c.redisUri(), 1000);
-        TextLimits.check(problems, "backendUrl", c.backendUrl(), 500);
-        TextLimits.check(problems, "frontendUrl", c.frontendUrl(), 500);
-        TextLimits.check(problems, "statusUserAgent", c.statusUserAgent(), 500);
+        repository(problems, "backendRepository", c.registry().backendRepository());
+        repository(problems, "frontendRepository", c.registry().frontendRepository());
+        TextLimits.check(problems, "engineEndpoint", c.engine().endpoint(), 500);
+        TextLimits.check(problems, "engineTlsPath", c.engine().tlsPath(), 500);
+        TextLimits.check(problems, "backendContainer", c.containers().backendContainer(), 200);
+        TextLimits.check(problems, "frontendContainer", c.containers().frontendContainer(), 200);
+        TextLimits.check(problems, "composeProject", c.containers().composeProject(), 200);
+        TextLimits.check(problems, "backendService", c.containers().backendService(), 200);
+        TextLimits.check(problems, "frontendService", c.containers().frontendService(), 200);
+        TextLimits.check(problems, "mongoUri", c.databases().mongoUri(), 1000);
+        TextLimits.check(problems, "redisUri", c.databases().redisUri(), 1000);
+        TextLimits.check(problems, "backendUrl", c.urls().backendUrl(), 500);
+        TextLimits.check(problems, "frontendUrl", c.urls().frontendUrl(), 500);
+        TextLimits.check(problems, "statusUserAgent", c.urls().statusUserAgent(), 500);
         TextLimits.check(problems, "storageHostPath", c.storageHostPath(), 1000);
-        TextLimits.check(problems, "registryUrl", c.registryUrl(), 500);
-        TextLimits.check(problems, "registryUsername", c.registryUsername(), 200);
-        TextLimits.check(problems, "registryPassword", c.registryPassword(), 500);
-        TextLimits.check(problems, "backendRepository", c.backendRepository(), 300);
-        TextLimits.check(problems, "frontendRepository", c.frontendRepository(), 300);
+        TextLimits.check(problems, "registryUrl", c.registry().url(), 500);
+        TextLimits.check(problems, "registryUsername", c.registry().username(), 200);
+        TextLimits.check(problems, "registryPassword", c.registry().password(), 500);
+        TextLimits.check(problems, "backendRepository", c.registry().backendRepository(), 300);
+        TextLimits.check(problems, "frontendRepository", c.registry().frontendRepository(), 300);
         return problems;
     }
 

@@ -16,7 +16,7 @@ final class PlanFingerprint {
 
     static String of(ReleaseCatalog catalog, UpgradePlan plan) {
         StringBuilder text = new StringBuilder().append(catalog.catalogVersion()).append('.').append(catalog.revision()).append('|').append(plan.from()).append("->").append(plan.to());
-        for (UpgradeStep step : plan.steps()) {
+        for (PlannedStep step : plan.steps()) {
             text.append('|').append(step.backend()).append('/').append(step.frontend()).append('/').append(step.featureCompatibilityVersion());
             step.breakingChanges().forEach(change -> text.append(',').append(change.id()));
             step.checks().forEach(check -> text.append(';').append(check.name()).append('=').append(check.status()));

@@ -15,22 +15,8 @@ import org.springframework.stereotype.Component;
  * withdrawal by the requester or an admin before the upgrade starts. Refusals are audited.
  */
 @Component
-class RequestDecisions {
-
-    private final UpgradeRequestRepository requests;
-    private final AccountService accounts;
-    private final UpgradeProperties properties;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    RequestDecisions(UpgradeRequestRepository requests, AccountService accounts, UpgradeProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
-        this.requests = requests;
-        this.accounts = accounts;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-    }
+record RequestDecisions(UpgradeRequestRepository requests, AccountService accounts, UpgradeProperties properties,
+        ApplicationEventPublisher events, Clock clock) {
 
     /** Within the caller's transaction, which must not roll back on {@link AccessDeniedException} (the refusal is audited). */
     UpgradeRequestRecord decide(long id, boolean approved, String reason) {

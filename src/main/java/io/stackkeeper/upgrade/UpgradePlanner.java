@@ -39,7 +39,7 @@ final class UpgradePlanner {
 
         Optional<MongoVersion> server = Preconditions.readable(facts.mongoVersion());
         Optional<MongoVersion> fcv = Preconditions.readable(facts.featureCompatibilityVersion());
-        List<UpgradeStep> steps = new ArrayList<>();
+        List<PlannedStep> steps = new ArrayList<>();
         Version at = current.backend();
         for (StackVersions stop : stops) {
             List<Check> checks = new ArrayList<>();
@@ -55,7 +55,7 @@ final class UpgradePlanner {
             checks.add(preconditions.featureCompatibility(stop.backend(), fcv, fcvToSet, server));
             checks.add(preconditions.environment(stop.backend(), facts.backendEnvironment()));
             List<BreakingChange> crossed = downgrade ? List.of() : catalog.crossedBetween(at, stop.backend());
-            steps.add(new UpgradeStep(stop.backend(), stop.frontend(), crossed, fcvToSet.orElse(null), checks));
+            steps.add(new PlannedStep(stop.backend(), stop.frontend(), crossed, fcvToSet.orElse(null), checks));
             if (fcvToSet.isPresent()) {
                 fcv = fcvToSet;
             }

@@ -90,7 +90,7 @@ class UpgradeRequest {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "upgrade_step", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "position")
-    List<RunStep> steps = new ArrayList<>();
+    List<RolloutStep> steps = new ArrayList<>();
 
     UpgradeRequestRecord record() {
         return new UpgradeRequestRecord(id, fromBackend, fromFrontend, toBackend, toFrontend, reason, windowStart, windowEnd,

@@ -15,7 +15,7 @@ import java.util.List;
 public record UpgradeRequestRecord(long id, String fromBackend, String fromFrontend, String toBackend, String toFrontend, String reason,
         Instant windowStart, Instant windowEnd, RequestStatus status, String requestedBy, Instant requestedAt, String decidedBy,
         Instant decidedAt, String decisionReason, Instant approvalExpiresAt, List<Acknowledgement> acknowledgements, String startedBy,
-        Instant startedAt, Instant finishedAt, List<RunStep> steps, String backupId, String failedStep, String outcome,
+        Instant startedAt, Instant finishedAt, List<RolloutStep> steps, String backupId, String failedStep, String outcome,
         List<String> failureLog) {
 
     /** {@code 89.0.0 / 89.0.0}: backend / frontend before the upgrade. */

@@ -69,7 +69,7 @@ class UpgradesApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody NewRequest request) {
-        UpgradeRequestRecord created = upgrades.request(request.backend(), request.frontend(), request.reason(), request.windowStart(),
+        UpgradeRequestRecord created = upgrades.requestUpgrade(request.backend(), request.frontend(), request.reason(), request.windowStart(),
                 request.windowEnd(), request.acknowledgements());
         return new Created(created.id(), created.status());
     }

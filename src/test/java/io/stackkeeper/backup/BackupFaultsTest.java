@@ -10,7 +10,7 @@ import io.stackkeeper.PortalTest;
 import io.stackkeeper.TestUsers;
 import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Role;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import io.stackkeeper.stack.SampleStack;
 import io.stackkeeper.stack.StackService;
 import io.stackkeeper.stack.StackSettingsChange;
@@ -86,7 +86,7 @@ class BackupFaultsTest {
     void a_restore_whose_backend_fails_status_stops_at_step_7_with_the_previous_folder_kept() throws Exception {
         String name = TestUsers.unique("unhealthy").toLowerCase();
         plan(name, Contents.BOTH);
-        BackupRunRecord run = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, Trigger.MANUAL));
+        BackupRunRecord run = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, BackupReason.MANUAL));
         List<RestoreStep> steps = new CopyOnWriteArrayList<>();
         String stackName = TestUsers.asAdmin(() -> stack.stackName()).orElseThrow();
 
@@ -105,8 +105,8 @@ class BackupFaultsTest {
     void mongodb_stopped_mid_dump_fails_the_run_clearly_and_leaves_older_sets_untouched() throws Exception {
         String name = TestUsers.unique("mongogone").toLowerCase();
         plan(name, Contents.MONGO);
-        BackupRunRecord older = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, Trigger.MANUAL));
-        try (MongoStandInServer doomed = MongoStandInServer.inMemory("4.4.29", "4.4");
+        BackupRunRecord older = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, BackupReason.MANUAL));
+        try (MongoStandIn doomed = MongoStandIn.inMemory("4.4.29", "4.4");
                 MongoClient client = MongoClients.create(doomed.uri())) {
             List<Document> many = new ArrayList<>();
             for (int i = 0; i < 60_000; i++) {
@@ -114,10 +114,7 @@ class BackupFaultsTest {
             }
             client.getDatabase("big").getCollection("events").insertMany(many);
             StackSettingsChange settings = unhealthy.settings();
-            TestUsers.asAdmin(() -> stack.saveSettings(new StackSettingsChange(settings.engineEndpoint(), null, settings.lookupMode(),
-                    settings.backendContainer(), settings.frontendContainer(), null, null, null, doomed.uri(), null, settings.backendUrl(),
-                    settings.frontendUrl(), settings.statusUserAgent(), null, settings.registryUrl(), null, null,
-                    settings.backendRepository(), settings.frontendRepository())));
+            TestUsers.asAdmin(() -> stack.saveSettings(settings.withDatabases(new StackSettingsChange.Databases(doomed.uri(), null))));
             Runnable unsubscribe = TestUsers.asAdmin(() -> backups.subscribe(progress -> {
                 if (progress.documentsDone() > 0 && !progress.finished()) {
                     doomed.close();
@@ -125,7 +122,7 @@ class BackupFaultsTest {
             }));
             BackupRunRecord failed;
             try {
-                failed = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, Trigger.MANUAL));
+                failed = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(name, BackupReason.MANUAL));
             } finally {
                 unsubscribe.run();
             }

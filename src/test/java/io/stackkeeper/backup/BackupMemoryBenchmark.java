@@ -45,7 +45,7 @@ class BackupMemoryBenchmark {
             try (ForkedPortal portal = new ForkedPortal(work.resolve("portal-data"), "-Xmx256m")) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                ApiClient.Response saved = portal.saveStackSettings(token, sample.settings());
+                ApiClient.Response saved = portal.saveStackSettings(token, sample.settingsBody());
                 assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);
 
                 Run small = backUp(api, token, portal);

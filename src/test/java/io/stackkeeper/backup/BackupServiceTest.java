@@ -99,7 +99,7 @@ class BackupServiceTest {
     }
 
     private BackupRunRecord backUp(String plan) {
-        return TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(plan, Trigger.MANUAL));
+        return TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(plan, BackupReason.MANUAL));
     }
 
     @Test
@@ -230,7 +230,7 @@ class BackupServiceTest {
         BackupRunRecord imported = TestUsers.asAdmin(() -> backups.importSet(run.location()));
 
         assertThat(imported.id()).isEqualTo(run.id());
-        assertThat(imported.trigger()).isEqualTo(Trigger.IMPORT);
+        assertThat(imported.trigger()).isEqualTo(BackupReason.IMPORT);
         assertThat(imported.documents()).isEqualTo(run.documents());
         assertThat(TestUsers.asAdmin(() -> backups.drill(run.id())).drillOk()).isTrue();
         assertThatThrownBy(() -> TestUsers.asAdmin(() -> backups.importSet(run.location()))).hasMessageContaining("already in the history");
@@ -267,7 +267,7 @@ class BackupServiceTest {
         job.backUp(name);
 
         BackupRunRecord run = TestUsers.asAdmin(() -> backups.newestSet(name)).orElseThrow();
-        assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE);
+        assertThat(run.trigger()).isEqualTo(BackupReason.SCHEDULE);
         assertThat(run.actor()).isEqualTo("system");
         job.verifyNewest(name);
         assertThat(TestUsers.asAdmin(() -> backups.run(run.id())).orElseThrow().verified()).isTrue();
@@ -300,7 +300,7 @@ class BackupServiceTest {
         List<Role> viewer = List.of(Role.VIEWER);
         assertThat(TestUsers.as("manager", viewer, () -> backups.plans())).extracting(SavedBackupPlan::name).contains(name);
         assertThat(TestUsers.as("manager", viewer, () -> backups.countRuns(RunQuery.ALL))).isNotNegative();
-        assertThatThrownBy(() -> TestUsers.as("manager", viewer, () -> backups.backUp(name, Trigger.MANUAL)))
+        assertThatThrownBy(() -> TestUsers.as("manager", viewer, () -> backups.backUp(name, BackupReason.MANUAL)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as("manager", viewer, () -> backups.savePlan(null, null)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -314,7 +314,7 @@ class BackupServiceTest {
         String name = TestUsers.unique("csv").toLowerCase();
         plan(name, Contents.MONGO, new RetentionPolicy(3, 0, 0, 0, 0, 0));
         BackupRunRecord run = backUp(name);
-        RunQuery query = new RunQuery(name, RunStatus.SUCCEEDED, Trigger.MANUAL, Instant.now().minusSeconds(600), null);
+        RunQuery query = new RunQuery(name, RunStatus.SUCCEEDED, BackupReason.MANUAL, Instant.now().minusSeconds(600), null);
         assertThat(TestUsers.asAdmin(() -> backups.runs(query, 0, 10))).extracting(BackupRunRecord::id).containsExactly(run.id());
         assertThat(TestUsers.asAdmin(() -> backups.countRuns(new RunQuery(name, RunStatus.FAILED, null, null, null)))).isZero();
         StringWriter csv = new StringWriter();
@@ -347,7 +347,7 @@ class BackupServiceTest {
         assertThat(FolderTree.ofFilled(sample.storage)).isEqualTo(before);
         assertThat(sample.storage.resolve("added-after-backup.txt")).doesNotExist();
         assertThat(Path.of(outcome.keptStorageFolder()).resolve("added-after-backup.txt")).hasContent("later");
-        assertThat(TestUsers.asAdmin(() -> backups.run(outcome.safetySetId())).orElseThrow().trigger()).isEqualTo(Trigger.PRE_RESTORE);
+        assertThat(TestUsers.asAdmin(() -> backups.run(outcome.safetySetId())).orElseThrow().trigger()).isEqualTo(BackupReason.PRE_RESTORE);
         assertThat(TestUsers.asAdmin(() -> stack.backend().join().facts()).running()).isTrue();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A whole backup set on real parts: the MongoDB stand-in and a storage folder on disk. */
 class BackupSetWriterTest {
 
-    private static MongoStandInServer mongo;
+    private static MongoStandIn mongo;
     private static MongoClient client;
 
     @TempDir
@@ -29,7 +29,7 @@ class BackupSetWriterTest {
 
     @BeforeAll
     static void fill() {
-        mongo = MongoStandInServer.inMemory("4.4.29", "4.4");
+        mongo = MongoStandIn.inMemory("4.4.29", "4.4");
         client = MongoClients.create(mongo.uri());
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,7 +123,7 @@ class BackupThroughputBenchmark {
         Path set = work.resolve("set");
         String dump;
         String restore;
-        try (MongoStandInServer mongo = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(mongo.uri())) {
+        try (MongoStandIn mongo = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(mongo.uri())) {
             long t0 = System.nanoTime();
             fill(client, DOCUMENTS);
             notes.add(String.format(Locale.ROOT, "filling the stand-in with %,d documents took %.1f s", DOCUMENTS, seconds(t0)));

@@ -7,7 +7,7 @@ import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,8 +46,8 @@ class HostileDumpTest {
     void collections_named_with_slashes_dots_spaces_percent_and_non_ascii_are_dumped_restored_and_drilled_inside_the_set()
             throws Exception {
         Path set = Files.createDirectories(work.resolve("sets/one"));
-        try (MongoStandInServer source = MongoStandInServer.inMemory("4.4.29", "4.4");
-                MongoStandInServer clean = MongoStandInServer.inMemory("4.4.29", "4.4");
+        try (MongoStandIn source = MongoStandIn.inMemory("4.4.29", "4.4");
+                MongoStandIn clean = MongoStandIn.inMemory("4.4.29", "4.4");
                 MongoClient from = MongoClients.create(source.uri());
                 MongoClient to = MongoClients.create(clean.uri())) {
             for (String name : HOSTILE_NAMES) {
@@ -81,7 +81,7 @@ class HostileDumpTest {
     @Test
     void a_restore_that_fails_while_loading_leaves_every_original_collection_as_it_was() throws Exception {
         Path set = work.resolve("set");
-        try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
+        try (MongoStandIn server = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             client.getDatabase("toucan").getCollection("first").insertOne(new Document("_id", "dumped"));
             client.getDatabase("toucan").getCollection("second").insertOne(new Document("_id", "dumped"));
             MongoDumper.Dump dump = new MongoDumper(client, 1, 6).dump(set, false, DumpProgress.NONE);
@@ -105,7 +105,7 @@ class HostileDumpTest {
 
     @Test
     void a_manifest_that_names_a_system_collection_is_never_restored() throws Exception {
-        try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
+        try (MongoStandIn server = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             List<DumpedCollection> hostile = List.of(new DumpedCollection("admin", "system.users", 1, 10));
             assertThatThrownBy(() -> new MongoRestorer(client, 100).restore(work, hostile, name -> name, DumpProgress.NONE))
                     .hasMessageContaining("never restored");
@@ -118,7 +118,7 @@ class HostileDumpTest {
     @Test
     void a_connection_lost_mid_collection_dumps_it_again_from_its_start_and_says_so() throws Exception {
         Path set = work.resolve("set");
-        try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
+        try (MongoStandIn server = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < 2500; i++) {
                 documents.add(new Document("_id", i));
@@ -160,7 +160,7 @@ class HostileDumpTest {
     @Test
     void a_drill_compares_with_the_digests_recorded_at_dump_time_not_with_the_dump_file() throws Exception {
         Path set = work.resolve("set");
-        try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
+        try (MongoStandIn server = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             client.getDatabase("toucan").getCollection("users").insertMany(List.of(new Document("_id", "ada"), new Document("_id", "bob")));
             MongoDumper.Dump dump = new MongoDumper(client, 1, 6).dump(set, false, DumpProgress.NONE);
             client.getDatabase("stackkeeper_drill_left_toucan").getCollection("x").insertOne(new Document("_id", 1));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** MongoDumper against the MongoDB stand-in, with pymongo as an independent reader of what it wrote. */
 class MongoDumperTest {
 
-    private static MongoStandInServer mongo;
+    private static MongoStandIn mongo;
     private static MongoClient client;
 
     @TempDir
@@ -34,7 +34,7 @@ class MongoDumperTest {
 
     @BeforeAll
     static void fill() {
-        mongo = MongoStandInServer.inMemory("4.4.29", "4.4");
+        mongo = MongoStandIn.inMemory("4.4.29", "4.4");
         client = MongoClients.create(mongo.uri());
         List<Document> dashboards = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {

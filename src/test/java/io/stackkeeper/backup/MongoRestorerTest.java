@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Indexes;
-import io.stackkeeper.stack.MongoStandInServer;
+import io.stackkeeper.stack.MongoStandIn;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ class MongoRestorerTest {
 
     @Test
     void a_dump_restored_into_a_clean_server_holds_every_document_and_index() {
-        try (MongoStandInServer source = MongoStandInServer.inMemory("4.4.29", "4.4");
-                MongoStandInServer clean = MongoStandInServer.inMemory("4.4.29", "4.4");
+        try (MongoStandIn source = MongoStandIn.inMemory("4.4.29", "4.4");
+                MongoStandIn clean = MongoStandIn.inMemory("4.4.29", "4.4");
                 MongoClient from = MongoClients.create(source.uri());
                 MongoClient to = MongoClients.create(clean.uri())) {
             List<Document> documents = new ArrayList<>();
@@ -55,7 +55,7 @@ class MongoRestorerTest {
 
     @Test
     void a_drill_restores_into_scratch_databases_on_the_same_server() {
-        try (MongoStandInServer server = MongoStandInServer.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
+        try (MongoStandIn server = MongoStandIn.inMemory("4.4.29", "4.4"); MongoClient client = MongoClients.create(server.uri())) {
             client.getDatabase("toucan").getCollection("users").insertOne(new Document("_id", "ada"));
             MongoDumper.Dump dump = new MongoDumper(client, 1, 6).dump(set, false, DumpProgress.NONE);
             new MongoRestorer(client, 100).restore(set, dump.collections(), name -> "stackkeeper_drill_7_" + name, DumpProgress.NONE);

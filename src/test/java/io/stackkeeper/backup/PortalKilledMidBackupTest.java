@@ -49,7 +49,7 @@ class PortalKilledMidBackupTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                assertThat(portal.saveStackSettings(token, sample.settings()).status()).isEqualTo(200);
+                assertThat(portal.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
                 ApiClient.Response started = api.send("POST", "/api/v1/backups", ApiClient.bearer(token), "{\"plan\":\"nightly\"}");
                 assertThat(started.status()).isEqualTo(202);
                 id = started.body().get("id").asText();

@@ -47,7 +47,7 @@ class PortalKilledMidRestoreTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                assertThat(portal.saveStackSettings(token, sample.settings()).status()).isEqualTo(200);
+                assertThat(portal.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
                 String setId = api.send("POST", "/api/v1/backups", ApiClient.bearer(token), "{\"plan\":\"nightly\"}").body().get("id").asText();
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> "SUCCEEDED".equals(
                         api.send("GET", "/api/v1/backups/" + setId, ApiClient.bearer(token), null).body().get("status").asText()));

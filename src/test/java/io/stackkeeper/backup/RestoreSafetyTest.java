@@ -93,7 +93,7 @@ class RestoreSafetyTest {
         String name = TestUsers.unique("proof").toLowerCase();
         TestUsers.asAdmin(() -> backups.savePlan(null, new BackupPlanSettings(name, "0 0 3 * * ?", target.toString(), Contents.BOTH,
                 false, 1, new RetentionPolicy(9, 0, 0, 0, 0, 0), null, true)));
-        BackupRunRecord run = TestUsers.asAdmin(() -> backups.backUpAndWait(name, Trigger.MANUAL));
+        BackupRunRecord run = TestUsers.asAdmin(() -> backups.backUpAndWait(name, BackupReason.MANUAL));
         assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.SUCCEEDED);
         return run;
     }

@@ -83,7 +83,7 @@ class RetentionGuardTest {
     }
 
     private BackupRunRecord backUp(String plan) {
-        BackupRunRecord run = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(plan, Trigger.MANUAL));
+        BackupRunRecord run = TestUsers.as(operator, List.of(Role.OPERATOR), () -> backups.backUpAndWait(plan, BackupReason.MANUAL));
         assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.SUCCEEDED);
         return run;
     }

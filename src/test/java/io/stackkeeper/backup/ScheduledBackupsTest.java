@@ -36,7 +36,7 @@ class ScheduledBackupsTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String token = portal.start();
                 ApiClient api = portal.api();
-                assertThat(portal.saveStackSettings(token, sample.settings()).status()).isEqualTo(200);
+                assertThat(portal.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
                 assertThat(api.send("PUT", "/api/v1/backup-plans/often", ApiClient.bearer(token), plan("0/2 * * * * ?", target)).status())
                         .isEqualTo(201);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -23,7 +23,7 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     public final String backendName = "sk-sample-backend-" + suffix;
     public final String frontendName = "sk-sample-frontend-" + suffix;
-    public final MongoStandInServer mongo;
+    public final MongoStandIn mongo;
     public final Path storage;
     public final int backendPort;
     public final int frontendPort;
@@ -46,7 +46,7 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
     public SampleStack(String backendVersion, String frontendTag, String featureCompatibilityVersion, boolean encryptionSecret,
             Map<String, String> backendEnvironment) throws Exception {
         LocalEngine.requireRunning();
-        mongo = MongoStandInServer.inMemory("4.4.29", featureCompatibilityVersion);
+        mongo = MongoStandIn.inMemory("4.4.29", featureCompatibilityVersion);
         try {
             mongo.createUser(MONGO_USER, MONGO_PASSWORD);
             storage = Files.createTempDirectory("sample-storage");
@@ -109,10 +109,37 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
 
     /** Settings for this stack (without Redis). */
     public StackSettingsChange settings() {
-        return new StackSettingsChange(LocalEngine.DOCKER_HOST, null, ContainerLookup.NAME, backendName, frontendName, null, null, null,
-                mongoUri(MONGO_PASSWORD), null, "http://127.0.0.1:" + backendPort, "http://127.0.0.1:" + frontendPort,
-                STATUS_USER_AGENT, null, "http://" + LocalEngine.REGISTRY, null, null, "stackkeeper/sample-backend",
-                "stackkeeper/sample-frontend");
+        return new StackSettingsChange(new StackSettingsChange.Engine(LocalEngine.DOCKER_HOST, null),
+                StackSettingsChange.Containers.named(backendName, frontendName), new StackSettingsChange.Databases(mongoUri(MONGO_PASSWORD), null),
+                new StackSettingsChange.Urls("http://127.0.0.1:" + backendPort, "http://127.0.0.1:" + frontendPort, STATUS_USER_AGENT), null,
+                new StackSettingsChange.Registry("http://" + LocalEngine.REGISTRY, null, null, "stackkeeper/sample-backend",
+                        "stackkeeper/sample-frontend"));
+    }
+
+    /** The same settings as the API takes them: one flat object, secrets included. */
+    public java.util.Map<String, Object> settingsBody() {
+        StackSettingsChange s = settings();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("engineEndpoint", s.engine().endpoint());
+        body.put("engineTlsPath", s.engine().tlsPath());
+        body.put("lookupMode", s.containers().lookupMode());
+        body.put("backendContainer", s.containers().backendContainer());
+        body.put("frontendContainer", s.containers().frontendContainer());
+        body.put("composeProject", s.containers().composeProject());
+        body.put("backendService", s.containers().backendService());
+        body.put("frontendService", s.containers().frontendService());
+        body.put("mongoUri", s.databases().mongoUri());
+        body.put("redisUri", s.databases().redisUri());
+        body.put("backendUrl", s.urls().backendUrl());
+        body.put("frontendUrl", s.urls().frontendUrl());
+        body.put("statusUserAgent", s.urls().statusUserAgent());
+        body.put("storageHostPath", s.storageHostPath());
+        body.put("registryUrl", s.registry().url());
+        body.put("registryUsername", s.registry().username());
+        body.put("registryPassword", s.registry().password());
+        body.put("backendRepository", s.registry().backendRepository());
+        body.put("frontendRepository", s.registry().frontendRepository());
+        return body;
     }
 
     /**

@@ -54,9 +54,10 @@ class StackServiceTest {
 
     @Test
     void invalid_settings_are_refused_field_by_field() {
-        StackSettingsChange bad = new StackSettingsChange("docker.sock", "relative/certs", ContainerLookup.NAME, "", "fine",
-                null, null, null, "mongo://nope", "http://redis", "ftp://x", null, null, "relative/storage", null, null, null,
-                "Not A Repo!", null);
+        StackSettingsChange bad = new StackSettingsChange(new StackSettingsChange.Engine("docker.sock", "relative/certs"),
+                StackSettingsChange.Containers.named("", "fine"), new StackSettingsChange.Databases("mongo://nope", "http://redis"),
+                new StackSettingsChange.Urls("ftp://x", null, null), "relative/storage",
+                new StackSettingsChange.Registry(null, null, null, "Not A Repo!", null));
         assertThatThrownBy(() -> TestUsers.asAdmin(() -> stack.saveSettings(bad)))
                 .isInstanceOfSatisfying(SettingsRefusedException.class, e -> assertThat(e.fieldErrors()).containsKeys(
                         "engineEndpoint", "engineTlsPath", "backendContainer", "mongoUri", "redisUri", "backendUrl",
@@ -66,8 +67,8 @@ class StackServiceTest {
     @Test
     void an_unknown_container_is_refused_when_the_engine_is_reachable() {
         StackSettingsChange s = sample.settings();
-        StackSettingsChange unknown = new StackSettingsChange(s.engineEndpoint(), null, ContainerLookup.NAME, "no-such-backend",
-                s.frontendContainer(), null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        StackSettingsChange unknown = new StackSettingsChange(s.engine(),
+                StackSettingsChange.Containers.named("no-such-backend", s.containers().frontendContainer()), null, null, null, null);
         assertThatThrownBy(() -> TestUsers.asAdmin(() -> stack.saveSettings(unknown)))
                 .isInstanceOfSatisfying(SettingsRefusedException.class, e ->
                         assertThat(e.fieldErrors()).containsEntry("backendContainer", "The engine has no container named 'no-such-backend'."));
@@ -116,11 +117,11 @@ class StackServiceTest {
         assertThat(wrong.ok()).isFalse();
         assertThat(wrong.message()).contains("refused the credentials").contains("'toucan'");
         assertThat(wrong.millis()).isLessThan(5_000);
-        ConnectionCheck backend = TestUsers.asAdmin(() -> stack.testBackend(sample.settings().backendUrl(), null)).join();
+        ConnectionCheck backend = TestUsers.asAdmin(() -> stack.testBackend(sample.settings().urls().backendUrl(), null)).join();
         assertThat(backend.message()).contains("/status answered 200");
-        ConnectionCheck wrongAgent = TestUsers.asAdmin(() -> stack.testBackend(sample.settings().backendUrl(), "curl/8")).join();
+        ConnectionCheck wrongAgent = TestUsers.asAdmin(() -> stack.testBackend(sample.settings().urls().backendUrl(), "curl/8")).join();
         assertThat(wrongAgent.message()).contains("refused the User-Agent (403)");
-        ConnectionCheck frontend = TestUsers.asAdmin(() -> stack.testFrontend(sample.settings().frontendUrl())).join();
+        ConnectionCheck frontend = TestUsers.asAdmin(() -> stack.testFrontend(sample.settings().urls().frontendUrl())).join();
         assertThat(frontend.message()).contains("frontend version 89.0.0");
         ConnectionCheck registry = TestUsers.asAdmin(() -> stack.testRegistry("http://" + LocalEngine.REGISTRY, null, null,
                 "stackkeeper/sample-backend")).join();
@@ -135,7 +136,7 @@ class StackServiceTest {
         ApiClient api = new ApiClient(port);
         String admin = TestUsers.create(accounts, "provisioner", Role.ADMIN);
         String viewer = TestUsers.create(accounts, "lookonly", Role.VIEWER);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sample.settings());
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(sample.settingsBody());
 
         ApiClient.Response saved = api.send("PUT", "/api/v1/stack/settings", ApiClient.bearer(api.tokenFor(admin, TestUsers.PASSWORD)), json);
         assertThat(saved.status()).isEqualTo(200);

@@ -32,7 +32,7 @@ class PortalKilledMidUpgradeTest {
             try (ForkedPortal portal = new ForkedPortal(data)) {
                 String admin = portal.start();
                 ApiClient api = portal.api();
-                assertThat(portal.saveStackSettings(admin, sample.settings()).status()).isEqualTo(200);
+                assertThat(portal.saveStackSettings(admin, sample.settingsBody()).status()).isEqualTo(200);
                 assertThat(api.send("POST", "/api/v1/users", ApiClient.bearer(admin),
                         "{\"username\": \"approver\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"ADMIN\"]}").status()).isEqualTo(201);
                 // the admin created the other account, so only the other account may request and the admin approve

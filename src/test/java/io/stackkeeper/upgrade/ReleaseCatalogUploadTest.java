@@ -62,7 +62,7 @@ class ReleaseCatalogUploadTest {
         try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             UpgradeRequestRecord requested = TestUsers.as("ops", List.of(Role.OPERATOR),
-                    () -> upgrades.request("90.0.0", "90.0.0", "header", null, null, List.of("bc-90.0.0-x-json-flavor")));
+                    () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "header", null, null, List.of("bc-90.0.0-x-json-flavor")));
             TestUsers.as("approver", List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "ok"));
             assertThat(TestUsers.asAdmin(() -> upgrades.whyNotStartable(requested.id()))).isEmpty();
             int next = TestUsers.asAdmin(() -> upgrades.catalog().revision()) + 1;

@@ -45,11 +45,11 @@ class UpgradePlannerTest {
         return new StackVersions(Version.parse(backend), Version.parse(frontend));
     }
 
-    private static Check check(UpgradeStep step, String name) {
+    private static Check check(PlannedStep step, String name) {
         return step.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static String[] ids(UpgradeStep step) {
+    private static String[] ids(PlannedStep step) {
         return step.breakingChanges().stream().map(BreakingChange::id).toArray(String[]::new);
     }
 
@@ -74,7 +74,7 @@ class UpgradePlannerTest {
         Facts facts = new Facts("44.4.0", "44.4.0");
         facts.available = Set.of("60.0.0");
         UpgradePlan plan = planner.plan("60.0.0", "60.0.0", facts.build());
-        assertThat(plan.steps()).extracting(UpgradeStep::backend).containsExactly(Version.parse("60.0.0"));
+        assertThat(plan.steps()).extracting(PlannedStep::backend).containsExactly(Version.parse("60.0.0"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class UpgradePlannerTest {
         Facts facts = new Facts("90.0.0", "90.0.0");
         facts.lastUpgradeFrom = versions("89.0.0", "89.0.2");
         UpgradePlan plan = planner.plan("89.0.0", "89.0.2", facts.build());
-        UpgradeStep step = plan.steps().get(0);
+        PlannedStep step = plan.steps().get(0);
         assertThat(check(step, "downgrade").status()).isEqualTo(CheckStatus.WARN);
         assertThat(check(step, "downgrade").reason()).contains("migrations may have changed data");
         assertThat(step.breakingChanges()).isEmpty();
@@ -184,7 +184,7 @@ class UpgradePlannerTest {
         facts.mongo = "4.2.24";
         facts.fcv = "4.0";
         UpgradePlan plan = planner.plan("77.0.0", "77.0.0", facts.build());
-        UpgradeStep step = plan.steps().get(0);
+        PlannedStep step = plan.steps().get(0);
         assertThat(step.featureCompatibilityVersion()).hasToString("4.2");
         assertThat(check(step, "feature compatibility").status()).isEqualTo(CheckStatus.PASS);
         assertThat(check(step, "feature compatibility").reason()).contains("setFeatureCompatibilityVersion: '4.2'");
@@ -198,7 +198,7 @@ class UpgradePlannerTest {
         facts.fcv = "4.2";
         facts.available = Set.of("89.0.0");
         UpgradePlan plan = planner.plan("89.0.0", "89.0.0", facts.build());
-        UpgradeStep step = plan.steps().get(0);
+        PlannedStep step = plan.steps().get(0);
         assertThat(check(step, "mongodb").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check(step, "mongodb").reason()).contains("upgrade MongoDB to 4.4 first");
         assertThat(check(step, "feature compatibility").status()).isEqualTo(CheckStatus.FAIL);
@@ -211,7 +211,7 @@ class UpgradePlannerTest {
         Facts facts = new Facts("76.0.0", "76.0.0");
         facts.fcv = "4.0";
         UpgradePlan plan = planner.plan("89.0.0", "89.0.2", facts.build());
-        UpgradeStep step = plan.steps().get(0);
+        PlannedStep step = plan.steps().get(0);
         assertThat(step.featureCompatibilityVersion()).hasToString("4.4");
         assertThat(check(step, "feature compatibility").reason()).contains("4.2, then 4.4");
     }

@@ -50,13 +50,13 @@ class UpgradeRequestsTest {
     @Test
     void a_viewer_cannot_request_and_an_operator_must_acknowledge_every_breaking_change_crossed() {
         assertThatThrownBy(() -> TestUsers.as("manager", List.of(Role.VIEWER),
-                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)))).isInstanceOf(AccessDeniedException.class);
+                () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as("ops", List.of(Role.OPERATOR),
-                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of()))).isInstanceOf(IllegalArgumentException.class)
+                () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "new header", null, null, List.of()))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(FLAVOR);
 
         UpgradeRequestRecord requested = TestUsers.as("ops", List.of(Role.OPERATOR),
-                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
+                () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
 
         assertThat(requested.status()).isEqualTo(RequestStatus.REQUESTED);
         assertThat(requested.from()).isEqualTo("89.0.0 / 89.0.0");
@@ -70,7 +70,7 @@ class UpgradeRequestsTest {
     @Test
     void the_requester_cannot_approve_their_own_request_but_another_admin_can_and_the_approval_lasts_a_day() {
         UpgradeRequestRecord requested = TestUsers.as("alice", List.of(Role.ADMIN),
-                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
+                () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
         assertThat(TestUsers.asAdmin(() -> upgrades.whyNotStartable(requested.id()))).hasValueSatisfying(why -> assertThat(why)
                 .contains("only an approved request can start"));
 
@@ -95,7 +95,7 @@ class UpgradeRequestsTest {
         String promoted = TestUsers.create(accounts, "promoted", Role.VIEWER);
         TestUsers.as(requester, List.of(Role.ADMIN), () -> accounts.setRoles(promoted, java.util.Set.of(Role.ADMIN, Role.VIEWER)));
         UpgradeRequestRecord requested = TestUsers.as(requester, List.of(Role.ADMIN, Role.OPERATOR),
-                () -> upgrades.request("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
+                () -> upgrades.requestUpgrade("90.0.0", "90.0.0", "new header", null, null, List.of(FLAVOR)));
         String latecomer = TestUsers.create(accounts, "latecomer", Role.ADMIN);
 
         assertThatThrownBy(() -> TestUsers.as(second, List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "looks fine")))

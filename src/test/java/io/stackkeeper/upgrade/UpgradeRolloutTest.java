@@ -9,7 +9,7 @@ import io.stackkeeper.TestUsers;
 import io.stackkeeper.backup.BackupRunRecord;
 import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.RunStatus;
-import io.stackkeeper.backup.Trigger;
+import io.stackkeeper.backup.BackupReason;
 import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Role;
 import io.stackkeeper.stack.ContainerFacts;
@@ -34,6 +34,9 @@ class UpgradeRolloutTest {
 
     @Autowired
     UpgradeService upgrades;
+
+    @Autowired
+    InterruptedRuns interruptedRuns;
 
     @Autowired
     StackService stack;
@@ -61,17 +64,17 @@ class UpgradeRolloutTest {
         request.requestedBy = request.startedBy = "ops";
         request.requestedAt = request.startedAt = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
         request.backupId = "nightly-20261125T000000Z";
-        request.steps.addAll(List.of(new RunStep(UpgradeRollout.PREPARE, RunStep.State.DONE, request.startedAt, request.startedAt, "ok"),
-                RunStep.pending("Backend to 90.0.0").running(request.startedAt, "Running…"), RunStep.pending(UpgradeRollout.RECORD)));
+        request.steps.addAll(List.of(new RolloutStep(UpgradeRollout.PREPARE, RolloutStep.State.DONE, request.startedAt, request.startedAt, "ok"),
+                RolloutStep.pending("Backend to 90.0.0").running(request.startedAt, "Running…"), RolloutStep.pending(UpgradeRollout.RECORD)));
         long id = repository.save(request).id;
 
-        upgrades.atStart();
+        interruptedRuns.recover();
 
         UpgradeRequestRecord after = asAdmin(() -> upgrades.request(id)).orElseThrow();
         assertThat(after.status()).isEqualTo(RequestStatus.FAILED);
         assertThat(after.failedStep()).isEqualTo("Backend to 90.0.0");
         assertThat(after.outcome()).contains("Interrupted", "nightly-20261125T000000Z");
-        assertThat(after.steps()).extracting(RunStep::state).containsExactly(RunStep.State.DONE, RunStep.State.FAILED, RunStep.State.SKIPPED);
+        assertThat(after.steps()).extracting(RolloutStep::state).containsExactly(RolloutStep.State.DONE, RolloutStep.State.FAILED, RolloutStep.State.SKIPPED);
         assertThat(after.finishedAt()).isNotNull();
     }
 
@@ -83,7 +86,7 @@ class UpgradeRolloutTest {
 
             UpgradeRequestRecord running = approvedAndStarted("90.0.0", List.of(FLAVOR));
             assertThat(running.status()).isEqualTo(RequestStatus.RUNNING);
-            assertThat(running.steps()).extracting(RunStep::title).containsExactly(UpgradeRollout.PREPARE, UpgradeRollout.BACKUP,
+            assertThat(running.steps()).extracting(RolloutStep::title).containsExactly(UpgradeRollout.PREPARE, UpgradeRollout.BACKUP,
                     "Backend to 90.0.0 (migrations run at boot), check / and /status", "Frontend to 90.0.0, check / and /tucana-version.txt",
                     UpgradeRollout.RECORD);
             assertThatThrownBy(() -> asOperator(() -> stack.claim("a backup", false))).isInstanceOf(StackBusyException.class)
@@ -93,11 +96,11 @@ class UpgradeRolloutTest {
 
             assertThat(done.status()).as(done.outcome()).isEqualTo(RequestStatus.SUCCEEDED);
             assertThat(done.steps()).allSatisfy(step -> {
-                assertThat(step.state()).isEqualTo(RunStep.State.DONE);
+                assertThat(step.state()).isEqualTo(RolloutStep.State.DONE);
                 assertThat(step.took()).isNotNull();
             });
             BackupRunRecord backup = asAdmin(() -> backups.run(done.backupId())).orElseThrow();
-            assertThat(backup.trigger()).isEqualTo(Trigger.PRE_UPGRADE);
+            assertThat(backup.trigger()).isEqualTo(BackupReason.PRE_UPGRADE);
             assertThat(backup.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(backup.linkedTo()).isEqualTo("upgrade " + done.id());
             assertThat(backup.actor()).isEqualTo("ops");
@@ -117,7 +120,7 @@ class UpgradeRolloutTest {
             assertThat(asAdmin(() -> upgrades.plan("77.0.0", "77.0.0")).blocked()).as("a downgrade that is not the rollback").isTrue();
             UpgradePlan back = asAdmin(() -> upgrades.plan("89.0.0", "89.0.0"));
             assertThat(back.blocked()).isFalse();
-            assertThat(back.steps()).flatExtracting(UpgradeStep::checks).anySatisfy(check -> {
+            assertThat(back.steps()).flatExtracting(PlannedStep::checks).anySatisfy(check -> {
                 assertThat(check.name()).isEqualTo(Preconditions.DOWNGRADE);
                 assertThat(check.status()).isEqualTo(CheckStatus.WARN);
             });
@@ -142,8 +145,8 @@ class UpgradeRolloutTest {
             assertThat(done.failureLog()).isNotEmpty().hasSizeLessThanOrEqualTo(200).anySatisfy(line -> assertThat(line).contains("90.0.1"));
             assertThat(TestUsers.as("manager", List.of(Role.VIEWER), () -> upgrades.request(done.id())).orElseThrow().failureLog())
                     .as("logs may hold secrets: managers do not read them").isEmpty();
-            assertThat(done.steps()).extracting(RunStep::state).containsExactly(RunStep.State.DONE, RunStep.State.DONE,
-                    RunStep.State.FAILED, RunStep.State.SKIPPED, RunStep.State.SKIPPED, RunStep.State.DONE);
+            assertThat(done.steps()).extracting(RolloutStep::state).containsExactly(RolloutStep.State.DONE, RolloutStep.State.DONE,
+                    RolloutStep.State.FAILED, RolloutStep.State.SKIPPED, RolloutStep.State.SKIPPED, RolloutStep.State.DONE);
             assertThat(done.steps().get(5).title()).isEqualTo(UpgradeRollout.ROLLBACK);
 
             ContainerFacts backendAfter = asAdmin(() -> stack.container(StackPart.BACKEND));
@@ -161,7 +164,7 @@ class UpgradeRolloutTest {
             sample.tagOnEngineOnly("90.0.0", "91.0.0");
             try {
                 ContainerFacts backendBefore = asAdmin(() -> stack.container(StackPart.BACKEND));
-                UpgradeRequestRecord requested = asOperator(() -> upgrades.request("91.0.0", "91.0.0", "test", null, null, List.of()));
+                UpgradeRequestRecord requested = asOperator(() -> upgrades.requestUpgrade("91.0.0", "91.0.0", "test", null, null, List.of()));
                 TestUsers.as("approver", List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "go"));
                 sample.untagOnEngine("91.0.0", false, true);
 
@@ -171,8 +174,8 @@ class UpgradeRolloutTest {
                 assertThat(done.failedStep()).isEqualTo(UpgradeRollout.PREPARE);
                 assertThat(done.outcome()).contains("sample-frontend:91.0.0", "cannot be pulled", "Nothing was changed");
                 assertThat(done.backupId()).isNull();
-                assertThat(done.steps()).extracting(RunStep::state).containsExactly(RunStep.State.FAILED, RunStep.State.SKIPPED,
-                        RunStep.State.SKIPPED, RunStep.State.SKIPPED, RunStep.State.SKIPPED);
+                assertThat(done.steps()).extracting(RolloutStep::state).containsExactly(RolloutStep.State.FAILED, RolloutStep.State.SKIPPED,
+                        RolloutStep.State.SKIPPED, RolloutStep.State.SKIPPED, RolloutStep.State.SKIPPED);
                 assertThat(asAdmin(() -> stack.container(StackPart.BACKEND)).id()).isEqualTo(backendBefore.id());
             } finally {
                 sample.untagOnEngine("91.0.0", true, true);
@@ -207,7 +210,7 @@ class UpgradeRolloutTest {
             UpgradeRequestRecord done = awaitEnd(approvedAndStarted("89.0.0", crossed).id());
 
             assertThat(done.status()).as(done.outcome()).isEqualTo(RequestStatus.SUCCEEDED);
-            assertThat(done.steps()).extracting(RunStep::title).contains("Set MongoDB's featureCompatibilityVersion to 4.4");
+            assertThat(done.steps()).extracting(RolloutStep::title).contains("Set MongoDB's featureCompatibilityVersion to 4.4");
             assertThat(sample.mongo.featureCompatibilityVersion()).isEqualTo("4.4");
             assertThat(asAdmin(() -> stack.container(StackPart.BACKEND)).version()).isEqualTo("89.0.0");
         }
@@ -219,13 +222,13 @@ class UpgradeRolloutTest {
             UpgradePlan plan = asAdmin(() -> upgrades.plan("76.0.0", "76.0.0"));
 
             assertThat(plan.blocked()).isTrue();
-            assertThat(plan.steps()).flatExtracting(UpgradeStep::checks).anySatisfy(check -> {
+            assertThat(plan.steps()).flatExtracting(PlannedStep::checks).anySatisfy(check -> {
                 assertThat(check.name()).isEqualTo(Preconditions.ENVIRONMENT);
                 assertThat(check.status()).isEqualTo(CheckStatus.FAIL);
                 assertThat(check.reason()).contains("TOUCAN_DB_ENCRYPTION_SECRET");
             });
             List<String> crossed = plan.breakingChanges().stream().map(BreakingChange::id).toList();
-            assertThatThrownBy(() -> asOperator(() -> upgrades.request("76.0.0", "76.0.0", "keep current", null, null, crossed)))
+            assertThatThrownBy(() -> asOperator(() -> upgrades.requestUpgrade("76.0.0", "76.0.0", "keep current", null, null, crossed)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("TOUCAN_DB_ENCRYPTION_SECRET");
         }
     }
@@ -233,7 +236,7 @@ class UpgradeRolloutTest {
     @Test
     void only_an_approved_request_starts_and_only_for_an_operator_or_admin_also_through_the_api() throws Exception {
         try (SampleStack sample = configured(new SampleStack("89.0.0", "89.0.0"))) {
-            UpgradeRequestRecord requested = asOperator(() -> upgrades.request("90.0.0", "90.0.0", "header", null, null, List.of(FLAVOR)));
+            UpgradeRequestRecord requested = asOperator(() -> upgrades.requestUpgrade("90.0.0", "90.0.0", "header", null, null, List.of(FLAVOR)));
 
             assertThatThrownBy(() -> asOperator(() -> upgrades.start(requested.id()))).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("only an approved request can start");
@@ -246,7 +249,7 @@ class UpgradeRolloutTest {
             String operator = TestUsers.create(accounts, "starter", Role.OPERATOR);
             assertThat(api.send("POST", "/api/v1/upgrades/" + requested.id() + "/start",
                     ApiClient.bearer(api.tokenFor(viewer, TestUsers.PASSWORD)), null).status()).isEqualTo(403);
-            UpgradeRequestRecord other = asOperator(() -> upgrades.request("90.0.0", "90.0.0", "second", null, null, List.of(FLAVOR)));
+            UpgradeRequestRecord other = asOperator(() -> upgrades.requestUpgrade("90.0.0", "90.0.0", "second", null, null, List.of(FLAVOR)));
             String operatorToken = api.tokenFor(operator, TestUsers.PASSWORD);
             ApiClient.Response unapproved = api.send("POST", "/api/v1/upgrades/" + other.id() + "/start", ApiClient.bearer(operatorToken), null);
             assertThat(unapproved.status()).isEqualTo(409);
@@ -273,7 +276,7 @@ class UpgradeRolloutTest {
     }
 
     private UpgradeRequestRecord approvedAndStarted(String version, List<String> acknowledged) {
-        UpgradeRequestRecord requested = asOperator(() -> upgrades.request(version, version, "test upgrade", null, null, acknowledged));
+        UpgradeRequestRecord requested = asOperator(() -> upgrades.requestUpgrade(version, version, "test upgrade", null, null, acknowledged));
         TestUsers.as("approver", List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "go"));
         return asOperator(() -> upgrades.start(requested.id()));
     }

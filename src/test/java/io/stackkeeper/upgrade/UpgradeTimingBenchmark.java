@@ -91,7 +91,7 @@ class UpgradeTimingBenchmark {
     private UpgradeRequestRecord run(SampleStack sample, String version, List<String> acknowledged) throws InterruptedException {
         TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
         UpgradeRequestRecord requested = TestUsers.as("ops", List.of(Role.OPERATOR),
-                () -> upgrades.request(version, version, "benchmark", null, null, acknowledged));
+                () -> upgrades.requestUpgrade(version, version, "benchmark", null, null, acknowledged));
         TestUsers.as("approver", List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "benchmark"));
         TestUsers.as("ops", List.of(Role.OPERATOR), () -> upgrades.start(requested.id()));
         while (true) {
@@ -103,7 +103,7 @@ class UpgradeTimingBenchmark {
         }
     }
 
-    private static RunStep step(UpgradeRequestRecord request, String title) {
+    private static RolloutStep step(UpgradeRequestRecord request, String title) {
         return request.steps().stream().filter(step -> step.title().equals(title)).findFirst().orElseThrow();
     }
 

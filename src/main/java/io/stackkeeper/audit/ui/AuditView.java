@@ -1,5 +1,8 @@
 package io.stackkeeper.audit.ui;
 
+import io.stackkeeper.base.ui.CsvDownload;
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -44,8 +47,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
 public class AuditView extends VerticalLayout {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("UTC"));
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AuditLog auditLog;
     private final Grid<AuditRecord> grid = new Grid<>();
@@ -89,12 +90,7 @@ public class AuditView extends VerticalLayout {
         to.setWidth("17rem");
         to.addValueChangeListener(e -> refresh());
 
-        Anchor export = new Anchor((DownloadHandler) this::writeCsv, "");
-        Button exportButton = new Button("Export CSV", VaadinIcon.DOWNLOAD.create());
-        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        export.add(exportButton);
-        export.setId("export-csv");
-        export.getElement().setAttribute("download", true);
+        CsvDownload export = new CsvDownload("export-csv", "stackkeeper-audit", out -> auditLog.exportCsv(currentQuery, out));
 
         HorizontalLayout bar = new HorizontalLayout(actor, action, outcome, from, to, export);
         if (admin) {
@@ -110,7 +106,7 @@ public class AuditView extends VerticalLayout {
     }
 
     private Grid<AuditRecord> configureGrid() {
-        grid.addColumn(r -> TIME.format(r.time())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> DateTimes.SECONDS.format(r.time())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRecord::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRecord::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRecord::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
@@ -157,13 +153,6 @@ public class AuditView extends VerticalLayout {
         grid.setItems(page -> auditLog.slice(query, page.getOffset(), page.getLimit()).stream(), page -> (int) Math.min(count, Integer.MAX_VALUE));
     }
 
-    private void writeCsv(DownloadEvent event) throws IOException {
-        event.setFileName("stackkeeper-audit-" + FILE_TIME.format(java.time.Instant.now()) + ".csv");
-        event.setContentType("text/csv; charset=utf-8");
-        try (var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-            auditLog.exportCsv(currentQuery, writer);
-        }
-    }
 
     private void verify() {
         ChainVerification result = auditLog.verifyChain();

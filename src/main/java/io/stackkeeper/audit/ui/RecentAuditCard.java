@@ -1,5 +1,7 @@
 package io.stackkeeper.audit.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import io.stackkeeper.audit.AuditLog;
@@ -30,7 +32,7 @@ class RecentAuditCard implements DashboardCard {
     public Optional<com.vaadin.flow.component.Component> render() {
         List<AuditRecord> recent = auditLog.recentVisibleToMe(SHOWN);
         Grid<AuditRecord> grid = new Grid<>();
-        grid.addColumn(r -> AuditView.TIME.format(r.time())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> DateTimes.SECONDS.format(r.time())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRecord::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRecord::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditRecord::target).setHeader("Target").setAutoWidth(true);

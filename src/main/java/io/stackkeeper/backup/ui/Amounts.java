@@ -9,8 +9,6 @@ import java.util.Locale;
 /** Sizes, rates and durations as the backup pages print them. */
 final class Amounts {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-    static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneId.of("UTC"));
 
     private Amounts() {
     }

@@ -1,5 +1,7 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -40,7 +42,7 @@ class BackupStatusCard implements DashboardCard {
         lastLine.getStyle().set("display", "flex").set("flex-direction", "column");
         lastLine.setId("last-backup");
         Optional<BackupRunRecord> proven = backups.lastVerifiedRestorable();
-        Span provenLine = new Span(proven.map(run -> "Last verified restorable: " + run.id() + ", drilled " + Amounts.TIME.format(run.drilledAt())
+        Span provenLine = new Span(proven.map(run -> "Last verified restorable: " + run.id() + ", drilled " + DateTimes.MINUTES.format(run.drilledAt())
                 + ", restore took " + Amounts.duration(Duration.ofMillis(run.drillMillis())) + ".")
                 .orElse("No set has been proven restorable yet: run a restore drill from the history."));
         provenLine.setId("last-restorable");

@@ -1,5 +1,7 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -77,7 +79,7 @@ final class PlanDialog {
             try {
                 CronSchedule schedule = new CronSchedule(cron.getValue());
                 scheduleWords.setText(schedule.inWords() + ". Next: " + schedule.nextRuns(Instant.now(), 5).stream()
-                        .map(Amounts.UTC_TIME::format).collect(Collectors.joining(", ")));
+                        .map(DateTimes.SCHEDULE::format).collect(Collectors.joining(", ")));
                 cron.setInvalid(false);
             } catch (IllegalArgumentException e) {
                 scheduleWords.setText("");
@@ -95,7 +97,7 @@ final class PlanDialog {
                         value(keepDaily), value(keepWeekly), value(keepMonthly), value(keepYearly)));
                 retentionPreview.setText("With this policy " + decision.keep().size() + " existing sets stay and " + decision.remove().size()
                         + " would be removed" + (decision.remove().isEmpty() ? "." : ": " + decision.remove().stream()
-                                .map(gone -> Amounts.TIME.format(gone.time())).collect(Collectors.joining(", ")) + "."));
+                                .map(gone -> DateTimes.MINUTES.format(gone.time())).collect(Collectors.joining(", ")) + "."));
             } catch (IllegalArgumentException e) {
                 retentionPreview.setText(e.getMessage());
             }

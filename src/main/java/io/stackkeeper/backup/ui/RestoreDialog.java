@@ -1,5 +1,7 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import io.stackkeeper.base.ui.StepRow;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +34,7 @@ final class RestoreDialog extends Dialog {
         setWidth("min(44rem, 95vw)");
         setCloseOnOutsideClick(false);
         Paragraph warning = new Paragraph("This replaces the stack's MongoDB content and storage folder with the set of "
-                + Amounts.TIME.format(set.startedAt()) + ". Nothing changes before every file of the set matches the manifest recorded when it "
+                + DateTimes.MINUTES.format(set.startedAt()) + ". Nothing changes before every file of the set matches the manifest recorded when it "
                 + "was written. A safety backup is taken first, MongoDB is swapped in only once it has fully loaded, and the current "
                 + "storage folder is kept beside the restored one. The backend is stopped during the restore.");
         TextField confirmation = new TextField("Type the stack's name, " + stackName + ", to confirm");

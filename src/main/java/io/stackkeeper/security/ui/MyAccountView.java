@@ -1,5 +1,7 @@
 package io.stackkeeper.security.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -91,8 +93,8 @@ public class MyAccountView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-token");
         tokens.addColumn(TokenSummary::name).setHeader("Name").setFlexGrow(1);
-        tokens.addColumn(t -> UsersView.DATE.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        tokens.addColumn(t -> UsersView.DATE.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        tokens.addColumn(t -> DateTimes.MINUTES.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
+        tokens.addColumn(t -> DateTimes.MINUTES.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
         tokens.addComponentColumn(MyAccountView::stateBadge).setHeader("State").setAutoWidth(true);
         tokens.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
         tokens.setAllRowsVisible(true);
@@ -152,7 +154,7 @@ public class MyAccountView extends VerticalLayout {
         value.setReadOnly(true);
         value.setWidthFull();
         value.setId("issued-token");
-        Paragraph expiry = new Paragraph("Expires " + UsersView.DATE.format(issued.expiresAt()) + ".");
+        Paragraph expiry = new Paragraph("Expires " + DateTimes.MINUTES.format(issued.expiresAt()) + ".");
         expiry.addClassName("sk-hint");
         dialog.add(value, expiry);
         dialog.setWidth("min(40rem, 95vw)");

@@ -1,5 +1,7 @@
 package io.stackkeeper.security.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,7 +32,6 @@ import java.util.EnumSet;
 @RolesAllowed(Roles.ADMIN)
 public class UsersView extends VerticalLayout {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final AccountService accounts;
     private final Grid<UserSummary> grid = new Grid<>();
@@ -52,7 +53,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::username).setHeader("Username").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(user -> RoleBadges.of(user.roles())).setHeader("Roles").setFlexGrow(1);
         grid.addComponentColumn(UsersView::statusBadge).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(user -> DATE.format(user.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(user -> DateTimes.MINUTES.format(user.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();

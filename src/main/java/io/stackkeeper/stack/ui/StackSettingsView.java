@@ -130,12 +130,14 @@ public class StackSettingsView extends VerticalLayout {
     private void save() {
         fields.values().forEach(field -> ((HasValidation) field).setInvalid(false));
         try {
-            SavedStackSettings result = stack.saveSettings(new StackSettingsChange(engineEndpoint.getValue(), engineTlsPath.getValue(),
-                    lookup.getValue(), backendContainer.getValue(), frontendContainer.getValue(), composeProject.getValue(),
-                    backendService.getValue(), frontendService.getValue(), secretValue(mongoUri), secretValue(redisUri),
-                    backendUrl.getValue(), frontendUrl.getValue(), secretValue(statusUserAgent), storageHostPath.getValue(),
-                    registryUrl.getValue(), registryUsername.getValue(), secretValue(registryPassword), backendRepository.getValue(),
-                    frontendRepository.getValue()));
+            SavedStackSettings result = stack.saveSettings(new StackSettingsChange(
+                    new StackSettingsChange.Engine(engineEndpoint.getValue(), engineTlsPath.getValue()),
+                    new StackSettingsChange.Containers(lookup.getValue(), backendContainer.getValue(), frontendContainer.getValue(),
+                            composeProject.getValue(), backendService.getValue(), frontendService.getValue()),
+                    new StackSettingsChange.Databases(secretValue(mongoUri), secretValue(redisUri)),
+                    new StackSettingsChange.Urls(backendUrl.getValue(), frontendUrl.getValue(), secretValue(statusUserAgent)),
+                    storageHostPath.getValue(), new StackSettingsChange.Registry(registryUrl.getValue(), registryUsername.getValue(),
+                            secretValue(registryPassword), backendRepository.getValue(), frontendRepository.getValue())));
             show(result);
             for (PasswordField secret : new PasswordField[] {mongoUri, redisUri, statusUserAgent, registryPassword}) {
                 secret.clear();

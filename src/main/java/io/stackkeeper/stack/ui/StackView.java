@@ -1,5 +1,7 @@
 package io.stackkeeper.stack.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -16,7 +18,7 @@ import io.stackkeeper.base.ui.MainLayout;
 import io.stackkeeper.stack.ContainerFacts;
 import io.stackkeeper.stack.MongoFacts;
 import io.stackkeeper.stack.RedisFacts;
-import io.stackkeeper.stack.StackFacts;
+import io.stackkeeper.stack.ComponentReading;
 import io.stackkeeper.stack.StackService;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
@@ -35,7 +37,6 @@ import java.util.stream.Collectors;
 @PermitAll
 public class StackView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StackService stack;
     private final Div banner = new Div();
@@ -74,7 +75,7 @@ public class StackView extends VerticalLayout {
             banner.setVisible(true);
         }
         boolean demo = stack.configured() && stack.demo();
-        CompletableFuture<StackFacts<io.stackkeeper.stack.EngineInfo>> engineFacts = stack.engine();
+        CompletableFuture<ComponentReading<io.stackkeeper.stack.EngineInfo>> engineFacts = stack.engine();
         fill(ui, engine, engineFacts, e -> column(line("Engine", e.product()), line("Version", e.version()),
                 line("API", e.apiVersion()), line("OS", e.os())));
         if (demo) {
@@ -91,7 +92,7 @@ public class StackView extends VerticalLayout {
         fill(ui, redis, stack.redis(), this::redisContent);
     }
 
-    private void fillContainer(UI ui, Card card, CompletableFuture<StackFacts<ContainerFacts>> future, boolean isBackend) {
+    private void fillContainer(UI ui, Card card, CompletableFuture<ComponentReading<ContainerFacts>> future, boolean isBackend) {
         fill(ui, card, future, facts -> {
             if (isBackend) {
                 backendFacts = facts;
@@ -108,7 +109,7 @@ public class StackView extends VerticalLayout {
         }));
     }
 
-    private <T> void fill(UI ui, Card card, CompletableFuture<StackFacts<T>> future, Function<T, Component> render) {
+    private <T> void fill(UI ui, Card card, CompletableFuture<ComponentReading<T>> future, Function<T, Component> render) {
         future.whenComplete((result, error) -> ui.access(() -> {
             card.addClassName("sk-card-loaded");
             if (result != null && result.ok()) {
@@ -156,7 +157,7 @@ public class StackView extends VerticalLayout {
                 line("Image", c.image()),
                 line("Version", c.version() == null ? "unpinned" : c.version()),
                 line("Image ID", shortId(c.imageId())),
-                line("Started", c.startedAt() == null ? "never" : TIME.format(c.startedAt())),
+                line("Started", c.startedAt() == null ? "never" : DateTimes.SECONDS.format(c.startedAt())),
                 line("Restarts", String.valueOf(c.restartCount())),
                 line("OOM-killed", c.oomKilled() ? "yes" : "no"),
                 line("Storage", c.hostPathOf(StackService.STORAGE_MOUNT).orElse(null)),

@@ -1,5 +1,7 @@
 package io.stackkeeper.upgrade.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,8 +40,8 @@ class CatalogCard extends Card {
             return badge;
         }).setHeader("").setWidth("6.5rem").setFlexGrow(0);
         history.addColumn(v -> v.uploadedBy() == null ? "shipped with the portal" : v.uploadedBy()).setHeader("Uploaded by").setFlexGrow(1);
-        history.addColumn(v -> v.uploadedAt() == null ? "" : UpgradesView.TIME.format(v.uploadedAt())).setHeader("On").setAutoWidth(true);
-        history.addColumn(v -> v.releases() + " releases, " + UpgradesView.changes(v.breakingChanges())).setHeader("Contents").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(v -> v.uploadedAt() == null ? "" : DateTimes.MINUTES.format(v.uploadedAt())).setHeader("On").setAutoWidth(true);
+        history.addColumn(v -> v.releases() + " releases, " + UpgradeWords.changes(v.breakingChanges())).setHeader("Contents").setAutoWidth(true).setFlexGrow(0);
         history.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         history.setAllRowsVisible(true);
@@ -67,7 +69,7 @@ class CatalogCard extends Card {
         try {
             CatalogVersion replaced = upgrades.replaceCatalog(json);
             result.setText("Catalog revision " + replaced.revision() + " is in use: " + replaced.releases() + " releases, "
-                    + UpgradesView.changes(replaced.breakingChanges()) + ". Approvals given under the previous catalog are void.");
+                    + UpgradeWords.changes(replaced.breakingChanges()) + ". Approvals given under the previous catalog are void.");
             result.setClassName("sk-ok");
             refresh();
             changed.run();

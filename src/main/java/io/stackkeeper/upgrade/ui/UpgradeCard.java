@@ -1,5 +1,7 @@
 package io.stackkeeper.upgrade.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
@@ -34,13 +36,13 @@ class UpgradeCard implements DashboardCard {
             running.addClassName("sk-big");
             Span newer = new Span(versions.available()
                     ? "Newer: " + versions.newer().get(versions.newer().size() - 1) + ", crossing "
-                            + UpgradesView.changes(versions.breakingChangesToNewest().size()) + "."
+                            + UpgradeWords.changes(versions.breakingChangesToNewest().size()) + "."
                     : "Up to date with the newest pinned version.");
             boolean compatible = versions.current().compatible();
             Span majors = new Span(compatible ? "Majors match" : "Majors differ: backend and frontend must share their major");
             majors.getElement().getThemeList().add(compatible ? "badge success" : "badge error");
             Span last = new Span(upgrades.lastUpgrade().map(r -> "Last upgrade #" + r.id() + " " + r.from() + " → " + r.to() + ": "
-                    + r.status().name().toLowerCase().replace('_', ' ') + ", " + UpgradesView.TIME.format(r.finishedAt()) + ".")
+                    + r.status().name().toLowerCase().replace('_', ' ') + ", " + DateTimes.MINUTES.format(r.finishedAt()) + ".")
                     .orElse("No upgrade has run from this portal yet."));
             last.setId("upgrade-last");
             card.setContent(new Span("Backend / frontend"), running, majors, newer, last, new RouterLink("Plan an upgrade", UpgradesView.class));

@@ -1,5 +1,7 @@
 package io.stackkeeper.upgrade.ui;
 
+import io.stackkeeper.base.ui.DateTimes;
+
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,7 +13,7 @@ import io.stackkeeper.base.ui.Card;
 import io.stackkeeper.base.ui.StepRow;
 import io.stackkeeper.upgrade.Acknowledgement;
 import io.stackkeeper.upgrade.RequestStatus;
-import io.stackkeeper.upgrade.RunStep;
+import io.stackkeeper.upgrade.RolloutStep;
 import io.stackkeeper.upgrade.UpgradeRequestRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,27 +38,27 @@ class UpgradeRunPanel extends Div {
         shown = request.id();
         removeAll();
         setVisible(true);
-        Span status = UpgradesView.statusBadge(request.status());
+        Span status = UpgradeWords.statusBadge(request.status());
         status.setId("upgrade-run-status");
         H4 title = new H4("Upgrade #" + request.id() + ": " + request.from() + " → " + request.to() + " ");
         title.add(status);
         add(title);
-        add(new Div(Card.hint("Requested by " + request.requestedBy() + " on " + UpgradesView.TIME.format(request.requestedAt())
+        add(new Div(Card.hint("Requested by " + request.requestedBy() + " on " + DateTimes.MINUTES.format(request.requestedAt())
                 + (request.startedBy() == null ? "; not started." : "; started by " + request.startedBy() + " on "
-                        + UpgradesView.TIME.format(request.startedAt()) + (request.finishedAt() == null ? "."
+                        + DateTimes.MINUTES.format(request.startedAt()) + (request.finishedAt() == null ? "."
                                 : ", took " + seconds(Duration.between(request.startedAt(), request.finishedAt())) + ".")))));
         add(new Div(Card.hint("Reason: " + request.reason() + (request.decidedBy() == null ? ""
                 : ". " + (request.status() == RequestStatus.REJECTED ? "Rejected" : "Approved") + " by " + request.decidedBy() + " on "
-                        + UpgradesView.TIME.format(request.decidedAt()) + (request.decisionReason() == null ? "" : ": " + request.decisionReason()))
+                        + DateTimes.MINUTES.format(request.decidedAt()) + (request.decisionReason() == null ? "" : ": " + request.decisionReason()))
                 + ".")));
         for (Acknowledgement ack : request.acknowledgements()) {
             Span line = Card.hint("Acknowledged " + ack.changeId() + " (" + ack.acknowledgedBy() + ", "
-                    + UpgradesView.TIME.format(ack.acknowledgedAt()) + ")");
+                    + DateTimes.MINUTES.format(ack.acknowledgedAt()) + ")");
             line.addClassName("sk-ack");
             add(new Div(line));
         }
         int number = 1;
-        for (RunStep step : request.steps()) {
+        for (RolloutStep step : request.steps()) {
             add(stepRow(number++, step));
         }
         if (request.backupId() != null) {
@@ -81,9 +83,9 @@ class UpgradeRunPanel extends Div {
         }
     }
 
-    private static Div stepRow(int number, RunStep step) {
+    private static Div stepRow(int number, RolloutStep step) {
         Duration took = step.took();
-        Duration running = step.state() == RunStep.State.RUNNING && step.startedAt() != null
+        Duration running = step.state() == RolloutStep.State.RUNNING && step.startedAt() != null
                 ? Duration.between(step.startedAt(), Instant.now()) : null;
         String timing = took != null ? " (" + seconds(took) + ")" : running != null ? " (running " + seconds(running) + ")" : "";
         return StepRow.of(step.state().name(), number + ". " + step.title(), (step.message() == null ? "" : step.message()) + timing);

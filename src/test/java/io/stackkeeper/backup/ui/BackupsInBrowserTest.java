@@ -13,7 +13,7 @@ import io.stackkeeper.backup.BackupRunRecord;
 import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.Contents;
 import io.stackkeeper.backup.RetentionPolicy;
-import io.stackkeeper.backup.Trigger;
+import io.stackkeeper.backup.BackupReason;
 import io.stackkeeper.TestUsers;
 import io.stackkeeper.security.Role;
 import io.stackkeeper.stack.SampleStack;
@@ -131,7 +131,7 @@ class BackupsInBrowserTest extends BrowserTest {
                 "0 0 4 * * ?", target.toString(), Contents.BOTH, false, 1,
                 new RetentionPolicy(3, 0, 0, 0, 0, 0), null, true)));
         BackupRunRecord run = TestUsers.as(admin, List.of(Role.ADMIN),
-                () -> backups.backUpAndWait(plan, Trigger.MANUAL));
+                () -> backups.backUpAndWait(plan, BackupReason.MANUAL));
         Files.writeString(sample.storage.resolve("notes.txt"), "changed after the backup\n");
         String stackName = TestUsers.asAdmin(() -> stack.stackName()).orElseThrow();
 

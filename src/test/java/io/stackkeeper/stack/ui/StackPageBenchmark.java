@@ -28,10 +28,8 @@ class StackPageBenchmark extends BrowserTest {
     void stack_page_paints_at_once_and_fills_every_card_quickly() throws Exception {
         try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             StackSettingsChange s = sample.settings();
-            TestUsers.asAdmin(() -> stack.saveSettings(new StackSettingsChange(s.engineEndpoint(), null, s.lookupMode(),
-                    s.backendContainer(), s.frontendContainer(), null, null, null, s.mongoUri(), "redis://127.0.0.1:6379",
-                    s.backendUrl(), s.frontendUrl(), s.statusUserAgent(), null, s.registryUrl(), null, null,
-                    s.backendRepository(), s.frontendRepository())));
+            TestUsers.asAdmin(() -> stack.saveSettings(s.withDatabases(
+                    new StackSettingsChange.Databases(s.databases().mongoUri(), "redis://127.0.0.1:6379"))));
             String admin = TestUsers.create(accounts, "bench", Role.ADMIN);
             signInAndWait(admin, TestUsers.PASSWORD);
             List<Double> dashboard = new ArrayList<>();

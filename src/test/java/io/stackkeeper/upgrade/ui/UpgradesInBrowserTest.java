@@ -105,7 +105,7 @@ class UpgradesInBrowserTest extends BrowserTest {
         try (SampleStack sample = new SampleStack("90.0.0", "90.0.0")) {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             var requested = TestUsers.as("ops", java.util.List.of(Role.OPERATOR),
-                    () -> upgrades.request("90.0.1", "90.0.1", "patch release", null, null, java.util.List.of()));
+                    () -> upgrades.requestUpgrade("90.0.1", "90.0.1", "patch release", null, null, java.util.List.of()));
             TestUsers.as("approver", java.util.List.of(Role.ADMIN), () -> upgrades.approve(requested.id(), "go"));
             TestUsers.as("ops", java.util.List.of(Role.OPERATOR), () -> upgrades.start(requested.id()));
             String admin = TestUsers.create(accounts, "lead", Role.ADMIN);

@@ -9,26 +9,26 @@ import java.time.Instant;
 
 /** One step of an upgrade's run as history and the page show it. */
 @Embeddable
-public record RunStep(@Column(name = "title") String title, @Column(name = "state") @Enumerated(EnumType.STRING) State state,
+public record RolloutStep(@Column(name = "title") String title, @Column(name = "state") @Enumerated(EnumType.STRING) State state,
         @Column(name = "started_at") Instant startedAt, @Column(name = "finished_at") Instant finishedAt,
         @Column(name = "message") String message) {
 
     public enum State { PENDING, RUNNING, DONE, SKIPPED, FAILED }
 
-    static RunStep pending(String title) {
-        return new RunStep(title, State.PENDING, null, null, null);
+    static RolloutStep pending(String title) {
+        return new RolloutStep(title, State.PENDING, null, null, null);
     }
 
-    RunStep running(Instant now, String progress) {
-        return new RunStep(title, State.RUNNING, startedAt == null ? now : startedAt, null, progress);
+    RolloutStep running(Instant now, String progress) {
+        return new RolloutStep(title, State.RUNNING, startedAt == null ? now : startedAt, null, progress);
     }
 
-    RunStep ended(State end, Instant now, String result) {
-        return new RunStep(title, end, startedAt == null ? now : startedAt, now, result == null ? null : clip(result));
+    RolloutStep ended(State end, Instant now, String result) {
+        return new RolloutStep(title, end, startedAt == null ? now : startedAt, now, result == null ? null : clip(result));
     }
 
-    RunStep skipped(String why) {
-        return new RunStep(title, State.SKIPPED, null, null, why);
+    RolloutStep skipped(String why) {
+        return new RolloutStep(title, State.SKIPPED, null, null, why);
     }
 
     /** How long the step took, or null while it has not ended. */

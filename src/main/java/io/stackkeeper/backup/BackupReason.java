@@ -1,12 +1,12 @@
 package io.stackkeeper.backup;
 
 /** Why a backup ran; {@link #label()} is how the manifest and the API spell it. */
-public enum Trigger {
+public enum BackupReason {
     SCHEDULE("schedule"), MANUAL("manual"), API("api"), PRE_UPGRADE("pre-upgrade"), PRE_RESTORE("pre-restore"), IMPORT("import");
 
     private final String label;
 
-    Trigger(String label) {
+    BackupReason(String label) {
         this.label = label;
     }
 

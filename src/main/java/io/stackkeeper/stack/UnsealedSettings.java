@@ -1,7 +1,7 @@
 package io.stackkeeper.stack;
 
 /** Stack settings with secrets opened, for one round of calls; never leaves the stack package. */
-record StackSnapshot(String engineEndpoint, String engineTlsPath, ContainerLookup lookupMode, String backendContainer,
+record UnsealedSettings(String engineEndpoint, String engineTlsPath, ContainerLookup lookupMode, String backendContainer,
         String frontendContainer, String composeProject, String backendService, String frontendService, String mongoUri,
         String redisUri, String backendUrl, String frontendUrl, String statusUserAgent, String storageHostPath,
         String registryUrl, String registryUsername, String registryPassword, String backendRepository,
@@ -9,6 +9,6 @@ record StackSnapshot(String engineEndpoint, String engineTlsPath, ContainerLooku
 
     @Override
     public String toString() {
-        return "StackSnapshot[engineEndpoint=" + engineEndpoint + ", secrets hidden]";
+        return "UnsealedSettings[engineEndpoint=" + engineEndpoint + ", secrets hidden]";
     }
 }

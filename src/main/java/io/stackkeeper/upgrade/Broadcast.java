@@ -1,5 +1,6 @@
-package io.stackkeeper.base;
+package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -10,24 +11,24 @@ import org.slf4j.LoggerFactory;
  * News for every subscriber (each open page), in order, on a thread of its own: the work that tells never waits for a
  * page. A subscriber that fails is logged and does not stop the others.
  */
-public final class Broadcast<T> {
+final class Broadcast<T> {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcast.class);
 
     private final List<Consumer<T>> subscribers = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ExecutorService delivery;
 
-    public Broadcast(String name) {
+    Broadcast(String name) {
         delivery = java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     /** Adds a subscriber; run the answer to remove it. */
-    public Runnable subscribe(Consumer<T> subscriber) {
+    Runnable subscribe(Consumer<T> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }
 
-    public void tell(T news) {
+    void tell(T news) {
         if (subscribers.isEmpty()) {
             return;
         }
@@ -43,7 +44,7 @@ public final class Broadcast<T> {
     }
 
     /** Stops delivering; news told later is dropped. */
-    public void close() {
+    void close() {
         delivery.shutdownNow();
     }
 }

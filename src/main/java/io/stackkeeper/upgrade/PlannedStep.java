@@ -10,10 +10,10 @@ import java.util.List;
  * @param featureCompatibilityVersion the FCV to set before the backend starts, or {@code null} when none
  * @param checks the step's preconditions; the first step also carries those of the whole upgrade
  */
-public record UpgradeStep(Version backend, Version frontend, List<BreakingChange> breakingChanges,
+public record PlannedStep(Version backend, Version frontend, List<BreakingChange> breakingChanges,
         MongoVersion featureCompatibilityVersion, List<Check> checks) {
 
-    public UpgradeStep {
+    public PlannedStep {
         breakingChanges = List.copyOf(breakingChanges);
         checks = List.copyOf(checks);
     }

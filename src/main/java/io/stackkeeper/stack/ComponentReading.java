@@ -5,7 +5,7 @@ package io.stackkeeper.stack;
  *
  * @param millis how long reading took
  */
-public record StackFacts<T>(T facts, String error, long millis) {
+public record ComponentReading<T>(T facts, String error, long millis) {
 
     public boolean ok() {
         return error == null;
