@@ -1,6 +1,5 @@
 package io.stackkeeper.upgrade;
 
-import io.stackkeeper.base.Transactions;
 import io.stackkeeper.backup.BackupRunRecord;
 import io.stackkeeper.backup.BackupService;
 import io.stackkeeper.backup.RunStatus;
@@ -8,7 +7,6 @@ import io.stackkeeper.stack.ContainerFacts;
 import io.stackkeeper.stack.StackClaim;
 import io.stackkeeper.stack.StackPart;
 import io.stackkeeper.stack.StackService;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs an approved upgrade: re-check and pull, a pre-upgrade backup, then per plan step the FCV, the backend and the

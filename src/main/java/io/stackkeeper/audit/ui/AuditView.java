@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -22,8 +21,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.stackkeeper.audit.AuditLog;
 import io.stackkeeper.audit.AuditQuery;
@@ -33,12 +30,8 @@ import io.stackkeeper.base.Outcome;
 import io.stackkeeper.base.ui.MainLayout;
 import io.stackkeeper.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** The audit trail for admins and managers: filter, page lazily, export as CSV, verify the hash chain. */
 @Route(value = "audit", layout = MainLayout.class)

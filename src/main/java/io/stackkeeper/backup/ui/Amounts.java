@@ -2,8 +2,6 @@ package io.stackkeeper.backup.ui;
 
 import io.stackkeeper.base.ByteSize;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Sizes, rates and durations as the backup pages print them. */

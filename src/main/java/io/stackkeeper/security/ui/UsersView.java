@@ -21,8 +21,6 @@ import io.stackkeeper.security.AccountService;
 import io.stackkeeper.security.Roles;
 import io.stackkeeper.security.UserSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 
 /** Admins create users, set their roles, disable or enable them and reset passwords. */

@@ -21,8 +21,6 @@ import io.stackkeeper.stack.RedisFacts;
 import io.stackkeeper.stack.ComponentReading;
 import io.stackkeeper.stack.StackService;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
