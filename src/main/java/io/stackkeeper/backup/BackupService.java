@@ -136,12 +136,14 @@ public class BackupService {
         return history.page(query, offset, limit);
     }
 
+    /** How many runs the query matches, for the history's total. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public long countRuns(RunQuery query) {
         return history.count(query);
     }
 
+    /** One run by its id, with its set's state (verified, drilled, pinned, removed). */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)
     public Optional<BackupRunRecord> run(String id) {
