@@ -60,7 +60,7 @@ final class BackupSetWriter {
 
     /**
      * @param previousSetSize size of the plan's largest set, the estimate of what this one needs
-     * @return the complete set's folder and its manifest
+     * @return the complete set's manifest (the set is at {@code <target>/<setId>})
      */
     Manifest write(Path target, Request request, long previousSetSize, Progress progress) {
         checkTarget(target, previousSetSize);

@@ -137,7 +137,10 @@ public class AccountService {
                 : revoked + " API token" + (revoked == 1 ? "" : "s") + " revoked"));
     }
 
-    /** A password change ends the user's other sessions (see {@link SignInSessions}) and every API token they hold. */
+    /**
+     * Revokes every API token of the user that still works (a password change or reset); answers how many. Their other
+     * sessions end through {@link SignInSessions}.
+     */
     private int revokeAllTokens(UserAccount user) {
         Instant now = clock.instant();
         List<ApiToken> active = tokens.findByOwnerUsernameOrderByCreatedAtDesc(user.username()).stream()

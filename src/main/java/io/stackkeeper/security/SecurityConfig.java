@@ -127,6 +127,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/upgrades", "/api/v1/backups")
                                 .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/backup-plans/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/probes", "/api/v1/probes/*/check").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/probes/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/probes/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -97,8 +97,8 @@ final class ContainerRecreation {
     }
 
     /**
-     * Podman reports ulimits by their kernel names ({@code RLIMIT_NOFILE}) but accepts only Docker's ({@code nofile})
-     * when creating; Docker reports Docker's names, which this leaves unchanged.
+     * The host config with the bind mounts at these container paths moved to new host folders; refused when the
+     * container has no bind mount at one of them.
      */
     private static HostConfig withBindSources(HostConfig host, Map<String, String> newSources) {
         if (newSources.isEmpty()) {
@@ -121,6 +121,10 @@ final class ContainerRecreation {
         return host.withBinds(replaced);
     }
 
+    /**
+     * Podman reports ulimits by their kernel names ({@code RLIMIT_NOFILE}) but accepts only Docker's ({@code nofile})
+     * when creating; Docker reports Docker's names, which this leaves unchanged.
+     */
     static HostConfig portable(HostConfig host) {
         if (host == null || host.getUlimits() == null) {
             return host;

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * The demo stack, started when {@code STACKKEEPER_DEMO=true}: a MongoDB stand-in persisted in the data folder and
  * seeded with sample collections, a {@code redis-server} process when one is installed, a demo storage folder, and
  * the sample backend and frontend containers (89.0.0) on the local engine. Whatever is missing is named in the log
- * with the command that fixes it; the rest works. Configures the stack only when no settings exist.
+ * with the command that fixes it; the rest works. Configures the stack unless someone configured one (the demo's own
+ * settings from an earlier start are replaced: the ports change).
  */
 @Component
 class DemoStack implements SmartLifecycle {

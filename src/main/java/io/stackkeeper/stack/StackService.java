@@ -84,6 +84,20 @@ public class StackService {
         store.saveDemo(change);
     }
 
+    /** Where the backend, frontend, MongoDB and Redis listen, without credentials, if the stack is configured. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Optional<StackEndpoints> endpoints() {
+        return store.endpoints();
+    }
+
+    /** The User-Agent the backend's {@code /status} requires (a secret of the settings), for the portal's own probes. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional(readOnly = true)
+    public Optional<String> statusUserAgent() {
+        return store.unsealed().map(UnsealedSettings::statusUserAgent);
+    }
+
     // ---- Test connection ---------------------------------------------------------------------------------------
 
     /** Reaches the engine at this endpoint: its product, version and API version, or the exact failure. */

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The stored stack settings (one row). Secret fields hold ciphertext only; {@link StackService} seals and opens them. */
+/** The stored stack settings (one row). Secret fields hold ciphertext only; {@link StackSettingsStore} seals and opens them. */
 @Entity
 @Table(name = "stack_settings")
 class StackSettings {

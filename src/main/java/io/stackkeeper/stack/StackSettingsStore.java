@@ -75,7 +75,29 @@ record StackSettingsStore(StackSettingsRepository repository, SecretCipher ciphe
                 s.frontendRepository, s.demo));
     }
 
-    /** The same, or a {@link StackException} saying the stack is not configured. */
+    /** Where the parts listen, with no credential in it. */
+    Optional<StackEndpoints> endpoints() {
+        return unsealed().map(s -> new StackEndpoints(s.backendUrl(), s.frontendUrl(), mongoHost(s.mongoUri()), redisHost(s.redisUri()),
+                s.statusUserAgent() != null));
+    }
+
+    private static String mongoHost(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String host = new com.mongodb.ConnectionString(uri).getHosts().get(0);
+        return host.contains(":") && !host.endsWith("]") ? host : host + ":27017";
+    }
+
+    private static String redisHost(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getHost() + ":" + (parsed.getPort() < 0 ? 6379 : parsed.getPort());
+    }
+
+    /** The settings with their secrets opened, or a {@link StackException} saying the stack is not configured. */
     UnsealedSettings required() {
         return unsealed().orElseThrow(() -> new StackException("The stack is not configured yet."));
     }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.stackkeeper.RedisProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,25 +18,18 @@ class RedisProbeTest {
     @TempDir
     Path dir;
 
-    private Process redis;
+    private RedisProcess redis;
     private int port;
 
     @BeforeEach
     void startRedis() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--requirepass", "redis-secret", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        for (int i = 0; i < 100 && !Files.readString(dir.resolve("redis.log")).contains("Ready to accept"); i++) {
-            Thread.sleep(50);
-        }
+        redis = new RedisProcess(dir, "redis-secret");
+        port = redis.port();
     }
 
     @AfterEach
     void stopRedis() {
-        redis.destroy();
+        redis.close();
     }
 
     @Test
@@ -56,8 +48,7 @@ class RedisProbeTest {
 
     @Test
     void a_stopped_redis_is_reported_unreachable() throws IOException, InterruptedException {
-        redis.destroy();
-        redis.waitFor();
+        redis.stop();
         assertThatThrownBy(() -> new RedisProbe("redis://:redis-secret@127.0.0.1:" + port, Duration.ofSeconds(2)).facts())
                 .isInstanceOf(StackException.class).hasMessageContaining("not reachable").hasMessageContaining(String.valueOf(port));
     }

@@ -178,6 +178,16 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
     }
 
     /** Tags the images of {@code version} as {@code newVersion} on the engine only (the registry does not have it). */
+    /** Stops a container of the sample stack (by name) on the engine, as a crash or an operator would. */
+    public void stop(String container) {
+        engine.stop(container, Duration.ofSeconds(2));
+    }
+
+    /** Starts it again. */
+    public void start(String container) {
+        engine.start(container);
+    }
+
     public void tagOnEngineOnly(String version, String newVersion) {
         engine.tag(LocalEngine.backendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-backend", newVersion);
         engine.tag(LocalEngine.frontendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", newVersion);

@@ -1,0 +1,116 @@
+package io.stackkeeper.monitoring;
+
+import io.stackkeeper.security.Roles;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monitoring feature's public face and its security gate: probes ({@link ProbeBook}, the ones made from the
+ * stack settings by {@link ManagedProbes}), their runs ({@link ProbeRounds}, {@link ProbeRunner}), results
+ * ({@link ProbeResults}) and views ({@link ProbeViews}). Everybody signed in reads; the ops team changes probes.
+ */
+@Service
+public class MonitoringService {
+
+    private final ProbeBook book;
+    private final ProbeViews views;
+    private final ProbeRounds rounds;
+    private final ProbeResults results;
+
+    MonitoringService(ProbeBook book, ProbeViews views, ProbeRounds rounds, ProbeResults results) {
+        this.book = book;
+        this.views = views;
+        this.rounds = rounds;
+        this.results = results;
+    }
+
+    /** Every probe with its latest state, by component and name. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<ProbeView> probes() {
+        return views.all();
+    }
+
+    /** One probe with its latest state. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public ProbeView probe(long id) {
+        return views.view(book.get(id));
+    }
+
+    /** Adds a probe; refused with a field error per bad setting. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public ProbeView createProbe(ProbeSettings settings) {
+        return views.view(book.create(settings, false));
+    }
+
+    /** Changes a probe; its next run follows the new settings. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public ProbeView changeProbe(long id, ProbeSettings settings) {
+        Probe probe = book.change(id, settings);
+        rounds.reset(id);
+        return views.view(probe);
+    }
+
+    /** Pauses a probe (it stops running, its results stay) or resumes it. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public ProbeView pauseProbe(long id, boolean paused) {
+        ProbeSettings s = book.get(id).settings();
+        return changeProbe(id, new ProbeSettings(s.name(), s.component(), s.kind(), s.target(), s.options(), s.intervalSeconds(),
+                s.failingIntervalSeconds(), s.timeoutMillis(), s.warning(), s.critical(), s.alertAfter(), s.recoverAfter(), paused));
+    }
+
+    /** Deletes a probe and its results. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public void deleteProbe(long id) {
+        book.delete(id);
+        rounds.reset(id);
+        results.forget(id);
+    }
+
+    /** Runs a probe now, outside its schedule, and answers what it found (recorded like any run). */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public ProbeOutcome checkNow(long id) {
+        return rounds.runNow(book.get(id).definition());
+    }
+
+    /** A probe's results from {@code from} to {@code to}: raw up to 6 hours, one-minute sums up to 14 days, hours beyond. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<ResultPoint> results(long id, Instant from, Instant to) {
+        book.get(id);
+        if (from == null || to == null || !to.isAfter(from)) {
+            throw new IllegalArgumentException("Give a time range whose end is after its start.");
+        }
+        return views.results(id, from, to);
+    }
+
+    /** The share of good runs over 24 hours, 7, 30 and 365 days. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public Uptime uptime(long id) {
+        book.get(id);
+        return views.uptime(id);
+    }
+
+    /** A probe's latest state in the Nagios plugin format, for Nagios, Icinga, Shinken or Zabbix. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public NagiosCheck nagios(long id) {
+        return views.nagios(book.get(id));
+    }
+
+    /** The same for a probe named so. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public NagiosCheck nagios(String name) {
+        return views.nagios(book.byName(name));
+    }
+}

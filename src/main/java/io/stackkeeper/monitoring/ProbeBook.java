@@ -1,0 +1,111 @@
+package io.stackkeeper.monitoring;
+
+import io.stackkeeper.base.RequestOrigin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The probes: validated, stored, audited, and held in memory for the rounds (reloaded after every change). */
+@Component
+class ProbeBook {
+
+    private final ProbeRepository probes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile List<ProbeDefinition> active;
+
+    ProbeBook(ProbeRepository probes, ApplicationEventPublisher events, Clock clock) {
+        this.probes = probes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The probes that run (not paused), as of the last change. */
+    List<ProbeDefinition> active() {
+        List<ProbeDefinition> known = active;
+        if (known == null) {
+            known = probes.findAll().stream().filter(p -> !p.paused).map(Probe::definition).toList();
+            active = known;
+        }
+        return known;
+    }
+
+    List<Probe> all() {
+        return probes.findAllByOrderByComponentAscNameAsc();
+    }
+
+    Probe get(long id) {
+        return probes.findById(id).orElseThrow(() -> new NoSuchElementException("There is no probe " + id + "."));
+    }
+
+    Probe byName(String name) {
+        return probes.findByName(name).orElseThrow(() -> new NoSuchElementException("There is no probe named '" + name + "'."));
+    }
+
+    Probe create(ProbeSettings settings, boolean managed) {
+        ProbeRules.require(settings);
+        requireFreeName(settings.name(), null);
+        Probe probe = new Probe();
+        probe.apply(settings);
+        probe.managed = managed;
+        stamp(probe);
+        probes.save(probe);
+        events.publishEvent(new MonitoringEvents.ProbeCreated(probe.name, probe.kind.name(), probe.target, managed));
+        changed();
+        return probe;
+    }
+
+    Probe change(long id, ProbeSettings settings) {
+        ProbeRules.require(settings);
+        Probe probe = get(id);
+        requireFreeName(settings.name(), id);
+        ProbeSettings before = probe.settings();
+        probe.apply(settings);
+        stamp(probe);
+        probes.save(probe);
+        events.publishEvent(new MonitoringEvents.ProbeChanged(probe.name, difference(before, probe.settings())));
+        changed();
+        return probe;
+    }
+
+    void delete(long id) {
+        Probe probe = get(id);
+        probes.delete(probe);
+        events.publishEvent(new MonitoringEvents.ProbeDeleted(probe.name));
+        changed();
+    }
+
+    private void requireFreeName(String name, Long self) {
+        probes.findByName(name.strip()).filter(other -> !other.id.equals(self)).ifPresent(other -> {
+            throw new io.stackkeeper.base.FieldsRefusedException("The probe is not saved",
+                    java.util.Map.of("name", "Another probe is named '" + name.strip() + "'."));
+        });
+    }
+
+    private void stamp(Probe probe) {
+        probe.updatedBy = RequestOrigin.actor();
+        probe.updatedAt = clock.instant();
+    }
+
+    private void changed() {
+        active = null;
+    }
+
+    private static String difference(ProbeSettings a, ProbeSettings b) {
+        List<String> fields = new ArrayList<>();
+        for (var component : ProbeSettings.class.getRecordComponents()) {
+            try {
+                if (!Objects.equals(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
+                    fields.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return fields.isEmpty() ? "nothing" : String.join(", ", fields);
+    }
+}

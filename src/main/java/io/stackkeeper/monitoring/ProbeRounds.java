@@ -1,0 +1,135 @@
+package io.stackkeeper.monitoring;
+
+import io.stackkeeper.base.DaemonThreads;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The probes' clock. Each round (every second, from one Quartz trigger, so in a cluster it runs on one instance)
+ * sets a timer for every probe due within the next second, at its exact time; when the timer fires the probe runs on
+ * a bounded pool of workers. A probe never runs twice at once, so a hanging target holds one worker at the most and
+ * never delays other probes. The next run is due an interval (or the shorter failing interval) after this one was.
+ */
+@Component
+class ProbeRounds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProbeRounds.class);
+    private static final Duration LOOKAHEAD = Duration.ofSeconds(1);
+
+    private final ProbeBook book;
+    private final ProbeRunner runner;
+    private final ProbeResults results;
+    private final ResultStore store;
+    private final MonitoringProperties properties;
+    private final Clock clock;
+    private final Map<Long, Instant> due = new ConcurrentHashMap<>();
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-timer"));
+    private final ThreadPoolExecutor workers;
+    private volatile Consumer<Ran> listener = ran -> { };
+    private volatile Instant purgedAt = Instant.EPOCH;
+
+    /** One probe run: when it was due, when it started, and what it found. */
+    record Ran(ProbeDefinition probe, Instant due, Instant started, ProbeOutcome outcome, List<StateTracker.Change> changes) {
+    }
+
+    ProbeRounds(ProbeBook book, ProbeRunner runner, ProbeResults results, ResultStore store, MonitoringProperties properties, Clock clock) {
+        this.book = book;
+        this.runner = runner;
+        this.results = results;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(10_000), DaemonThreads.named("probe"));
+    }
+
+    /** Who hears of each run (alerting); one listener. */
+    void onRun(Consumer<Ran> listener) {
+        this.listener = listener;
+    }
+
+    /** Sets the timers of the probes due within the next second, writes finished sums, and purges old results hourly. */
+    void round() {
+        Instant now = clock.instant();
+        for (ProbeDefinition probe : book.active()) {
+            Instant at = due.computeIfAbsent(probe.id(), id -> now.plusMillis(Math.floorMod(id * 7919L, probe.settings().intervalSeconds() * 1000L)));
+            if (!at.isAfter(now.plus(LOOKAHEAD)) && running.add(probe.id())) {
+                long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+                timer.schedule(() -> start(probe, at), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+        results.flush(now);
+        if (Duration.between(purgedAt, now).toHours() >= 1) {
+            purgedAt = now;
+            int removed = store.purge(now.minus(properties.rawRetention()), now.minus(properties.minuteRetention()),
+                    now.minus(properties.hourRetention()));
+            log.debug("Removed {} probe results past their retention.", removed);
+        }
+    }
+
+    /** Runs one probe now, outside its schedule (an operator's "check now"), and answers what it found. */
+    ProbeOutcome runNow(ProbeDefinition probe) {
+        return run(probe, clock.instant()).outcome();
+    }
+
+    /** Forgets a probe's timing after it changed or was deleted, so its next run follows the new settings. */
+    void reset(long probe) {
+        due.remove(probe);
+    }
+
+    private void start(ProbeDefinition probe, Instant at) {
+        try {
+            workers.execute(() -> {
+                try {
+                    run(probe, at);
+                } finally {
+                    running.remove(probe.id());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            running.remove(probe.id());
+            log.warn("Probe {} skipped a run: {} probes wait for a worker.", probe.name(), workers.getQueue().size());
+        }
+    }
+
+    private Ran run(ProbeDefinition probe, Instant at) {
+        Instant started = clock.instant();
+        ProbeOutcome outcome = runner.run(probe);
+        List<StateTracker.Change> changes = results.record(probe, outcome);
+        ProbeSettings s = probe.settings();
+        Instant next = at.plusSeconds(outcome.state().failing() ? s.failingIntervalSeconds() : s.intervalSeconds());
+        Instant now = clock.instant();
+        due.put(probe.id(), next.isBefore(now) ? now.truncatedTo(ChronoUnit.MILLIS) : next);
+        Ran ran = new Ran(probe, at, started, outcome, changes);
+        try {
+            listener.accept(ran);
+        } catch (RuntimeException e) {
+            log.warn("Handling the run of probe {} failed: {}", probe.name(), e.toString());
+        }
+        return ran;
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}
