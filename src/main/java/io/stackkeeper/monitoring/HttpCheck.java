@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class HttpCheck {
 
     private static final int BODY_LIMIT = 1 << 20;
+    private static final int STALE_RETRIES = 3;
 
     private final StackService stack;
     private final Clock clock;
@@ -54,15 +55,17 @@ class HttpCheck {
         }
         long start = System.nanoTime();
         CappedBody body = new CappedBody();
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArrayConsumer(body));
-        HttpResponse<Void> response;
-        try {
-            response = exchange.get(s.timeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new IllegalStateException("no complete answer within " + s.timeoutMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new IOException(ProbeRunner.describe(e.getCause()), e.getCause());
+        HttpResponse<Void> response = null;
+        for (int attempt = 1; response == null; attempt++) {
+            try {
+                response = exchange(request.build(), body, s.timeoutMillis() - (System.nanoTime() - start) / 1_000_000);
+            } catch (IOException e) {
+                // kept-alive connections to a container that was recreated fail one by one; a real outage fails every time
+                if (attempt == STALE_RETRIES || e instanceof java.net.http.HttpTimeoutException || !(e.getCause() instanceof IOException)) {
+                    throw e;
+                }
+                body = new CappedBody();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Measure> measures = new ArrayList<>();
@@ -89,6 +92,21 @@ class HttpCheck {
         }
         String certificate = days.map(d -> ", certificate valid " + (long) d.value() + " more days").orElse("");
         return Finding.measured("HTTP " + response.statusCode() + " in " + millis(seconds) + certificate, all);
+    }
+
+    private HttpResponse<Void> exchange(HttpRequest request, CappedBody body, long timeoutMillis) throws IOException, InterruptedException {
+        if (timeoutMillis <= 0) {
+            throw new IllegalStateException("no complete answer within the timeout");
+        }
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(body));
+        try {
+            return exchange.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IllegalStateException("no complete answer within " + timeoutMillis + " ms");
+        } catch (ExecutionException e) {
+            throw new IOException(ProbeRunner.describe(e.getCause()), e.getCause());
+        }
     }
 
     private Optional<Measure> certificateDays(HttpResponse<?> response) {

@@ -100,6 +100,19 @@ public class MonitoringService {
         return views.uptime(id);
     }
 
+    /** The probe's last runs since the portal started, oldest first (at most 50). */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    public List<ProbeOutcome> recentRuns(long id) {
+        return results.recent(id);
+    }
+
+    /** Every probe's uptime over the last 24 hours, by probe id (probes without runs are left out). */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Double> dayUptimes() {
+        return views.dayUptimes();
+    }
+
     /** A probe's latest state in the Nagios plugin format, for Nagios, Icinga, Shinken or Zabbix. */
     @PreAuthorize(Roles.IS_SIGNED_IN)
     @Transactional(readOnly = true)

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class ProbeResults {
 
     private static final Duration STATUS_REFRESH = Duration.ofMinutes(1);
+    static final int RECENT = 50;
 
     private final ResultStore store;
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
@@ -56,6 +57,10 @@ class ProbeResults {
             }
             l.tracker = step.tracker();
             l.last = outcome;
+            l.recent.addLast(outcome);
+            if (l.recent.size() > RECENT) {
+                l.recent.removeFirst();
+            }
             return step.changes();
         }
     }
@@ -79,6 +84,17 @@ class ProbeResults {
         return Optional.ofNullable(stored().get(probe)).map(s -> new Current(new ProbeOutcome(s.state(), s.message(), s.latencyMillis(),
                 s.measured() == null ? List.of() : List.of(new Measure("value", s.measured(), "")), s.checkedAt()),
                 new StateTracker(s.confirmed(), s.failures(), s.successes(), s.history(), s.flapping()), s.changedAt()));
+    }
+
+    /** The last runs since the portal started, oldest first (at most 50): the heartbeat bar and the sparkline. */
+    List<ProbeOutcome> recent(long probe) {
+        Live l = live.get(probe);
+        if (l == null) {
+            return List.of();
+        }
+        synchronized (l) {
+            return List.copyOf(l.recent);
+        }
     }
 
     /** Drops a deleted probe's memory (its rows go with it). */
@@ -128,5 +144,6 @@ class ProbeResults {
         Instant rawMinute;
         Accumulator minute;
         Accumulator hour;
+        final java.util.ArrayDeque<ProbeOutcome> recent = new java.util.ArrayDeque<>();
     }
 }

@@ -51,7 +51,14 @@ record ProbeViews(ProbeBook book, ProbeResults results, ResultStore store, Clock
         return new NagiosCheck(NagiosText.of(probe.name, outcome, probe.definition().thresholds()), outcome.state().exitCode());
     }
 
-    private static Double up(int[] counts) {
+    /** The last 24 hours' uptime of every probe that ran, by probe id. */
+    java.util.Map<Long, Double> dayUptimes() {
+        java.util.Map<Long, Double> uptimes = new java.util.HashMap<>();
+        store.countsByProbe(clock.instant().minus(Duration.ofDays(1))).forEach((id, counts) -> uptimes.put(id, up(counts)));
+        return uptimes;
+    }
+
+    static Double up(int[] counts) {
         int all = counts[0] + counts[1] + counts[2] + counts[3];
         return all == 0 ? null : Math.round((counts[0] + counts[1]) * 10000.0 / all) / 100.0;
     }

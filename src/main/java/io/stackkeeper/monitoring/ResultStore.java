@@ -98,6 +98,16 @@ record ResultStore(JdbcTemplate jdbc) {
                 (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}, probe, String.valueOf(span), time(from));
     }
 
+    /** Counts per state and probe over the minute sums since {@code from}: the day's uptime of every probe at once. */
+    Map<Long, int[]> countsByProbe(Instant from) {
+        Map<Long, int[]> counts = new HashMap<>();
+        jdbc.query("SELECT probe_id, SUM(ok_count), SUM(warning_count), SUM(critical_count), SUM(unknown_count) FROM probe_aggregate"
+                + " WHERE span = 'M' AND start_at >= ? GROUP BY probe_id", rs -> {
+                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                }, time(from));
+        return counts;
+    }
+
     /** Removes what is older than its retention; answers the rows removed. */
     int purge(Instant rawBefore, Instant minutesBefore, Instant hoursBefore) {
         return jdbc.update("DELETE FROM probe_result WHERE at < ?", time(rawBefore))

@@ -33,7 +33,8 @@ class ManagedProbesTest {
     AuditLog audit;
 
     @Test
-    void saving_the_stack_settings_creates_the_vendor_pages_checks_and_a_changed_url_moves_them() {
+    void saving_the_stack_settings_creates_the_vendor_pages_checks_and_a_changed_url_moves_them() throws Exception {
+        sample.awaitReady();
         TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
         Map<String, ProbeView> managed = managed();
         assertThat(managed).containsKeys("Container engine", "Backend /", "Backend /status", "Backend container", "Frontend /",
@@ -44,7 +45,8 @@ class ManagedProbesTest {
         assertThat(status.settings().options().useStatusUserAgent()).isTrue();
         assertThat(status.component()).isEqualTo(ProbeComponent.BACKEND);
         assertThat(managed.get("MongoDB port").target()).isEqualTo("127.0.0.1:" + sample.mongo.port());
-        assertThat(TestUsers.asAdmin(() -> monitoring.checkNow(status.id())).state()).isEqualTo(ProbeState.OK);
+        ProbeOutcome checked = TestUsers.asAdmin(() -> monitoring.checkNow(status.id()));
+        assertThat(checked.state()).as(checked.message()).isEqualTo(ProbeState.OK);
 
         ProbeView tuned = TestUsers.asAdmin(() -> monitoring.changeProbe(status.id(), withWarning(status.settings(), "0.5")));
         StackSettingsChange moved = sample.settings();

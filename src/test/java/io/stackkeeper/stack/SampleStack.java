@@ -177,7 +177,12 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         throw new IllegalStateException(url + " did not answer 200 within 60 s");
     }
 
-    /** Tags the images of {@code version} as {@code newVersion} on the engine only (the registry does not have it). */
+    /** Waits until the backend's {@code /status} and the frontend's version file answer 200 (containers start in the background). */
+    public void awaitReady() throws InterruptedException {
+        await200("http://127.0.0.1:" + backendPort + "/status", STATUS_USER_AGENT);
+        await200("http://127.0.0.1:" + frontendPort + "/tucana-version.txt", null);
+    }
+
     /** Stops a container of the sample stack (by name) on the engine, as a crash or an operator would. */
     public void stop(String container) {
         engine.stop(container, Duration.ofSeconds(2));
@@ -188,6 +193,7 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         engine.start(container);
     }
 
+    /** Tags the images of {@code version} as {@code newVersion} on the engine only (the registry does not have it). */
     public void tagOnEngineOnly(String version, String newVersion) {
         engine.tag(LocalEngine.backendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-backend", newVersion);
         engine.tag(LocalEngine.frontendImage(version), LocalEngine.REGISTRY + "/stackkeeper/sample-frontend", newVersion);
