@@ -49,4 +49,41 @@ public final class MonitoringEvents {
             return probe;
         }
     }
+
+    /** A notifier was added or changed. */
+    public record NotifierSaved(String notifier, String kind, boolean created) implements AuditableEvent {
+        public String action() {
+            return created ? "notifier.created" : "notifier.changed";
+        }
+
+        public String target() {
+            return notifier;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("kind", kind);
+        }
+    }
+
+    /** A notifier was deleted with its queued notifications. */
+    public record NotifierDeleted(String notifier) implements AuditableEvent {
+        public String action() {
+            return "notifier.deleted";
+        }
+
+        public String target() {
+            return notifier;
+        }
+    }
+
+    /** A maintenance window was set by hand, or ended early. */
+    public record MaintenanceChanged(long window, String change) implements AuditableEvent {
+        public String action() {
+            return "maintenance." + change;
+        }
+
+        public String target() {
+            return "maintenance window " + window;
+        }
+    }
 }

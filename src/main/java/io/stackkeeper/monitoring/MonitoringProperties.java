@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createProbes whether the vendor page's checks are created from the stack settings (default true)
  * @param flapLowPercent below this weighted state-change percent a flapping probe settles (Nagios' low threshold)
  * @param flapHighPercent above this a probe is flapping (Nagios' high threshold)
+ * @param reminderPeriod how often an alert that stays bad is sent again (default 15 min)
+ * @param mailFrom the sender of alert emails ({@code STACKKEEPER_MONITORING_MAIL_FROM})
  */
 @ConfigurationProperties("stackkeeper.monitoring")
 record MonitoringProperties(@DefaultValue("24h") Duration rawRetention, @DefaultValue("14d") Duration minuteRetention,
         @DefaultValue("400d") Duration hourRetention, @DefaultValue("32") int workers, @DefaultValue("true") boolean createProbes,
-        @DefaultValue("20") double flapLowPercent, @DefaultValue("30") double flapHighPercent) {
+        @DefaultValue("20") double flapLowPercent, @DefaultValue("30") double flapHighPercent,
+        @DefaultValue("15m") Duration reminderPeriod, @DefaultValue("stackkeeper@localhost") String mailFrom) {
 }

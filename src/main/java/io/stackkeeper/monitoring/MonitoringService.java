@@ -19,12 +19,19 @@ public class MonitoringService {
     private final ProbeViews views;
     private final ProbeRounds rounds;
     private final ProbeResults results;
+    private final AlertViews alerts;
+    private final Maintenance maintenance;
+    private final Notifiers notifiers;
 
-    MonitoringService(ProbeBook book, ProbeViews views, ProbeRounds rounds, ProbeResults results) {
+    MonitoringService(ProbeBook book, ProbeViews views, ProbeRounds rounds, ProbeResults results, AlertViews alerts, Maintenance maintenance,
+            Notifiers notifiers) {
         this.book = book;
         this.views = views;
         this.rounds = rounds;
         this.results = results;
+        this.alerts = alerts;
+        this.maintenance = maintenance;
+        this.notifiers = notifiers;
     }
 
     /** Every probe with its latest state, by component and name. */
@@ -125,5 +132,77 @@ public class MonitoringService {
     @Transactional(readOnly = true)
     public NagiosCheck nagios(String name) {
         return views.nagios(book.byName(name));
+    }
+
+    // ---- Alerts, maintenance windows, notifiers ----------------------------------------------------------------
+
+    /** The open alerts, newest first; with {@code recent}, also those closed in the last 7 days. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<AlertView> alerts(boolean recent) {
+        return alerts.list(recent);
+    }
+
+    /** A probe's alerts, newest first (at most 50). */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<AlertView> alertsOf(long probe) {
+        return alerts.ofProbe(probe);
+    }
+
+    /** The maintenance windows that run now or come, and those of the last day. */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<MaintenanceView> maintenanceWindows() {
+        return maintenance.current();
+    }
+
+    /** Sets a maintenance window by hand: its components' probes still run and record, their alerts notify nobody. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public MaintenanceView setMaintenance(java.util.Set<ProbeComponent> components, Instant startsAt, Instant endsAt, String reason) {
+        return maintenance.create(components, startsAt, endsAt, reason);
+    }
+
+    /** Ends a maintenance window now. Audited. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional
+    public void endMaintenance(long id) {
+        maintenance.end(id);
+    }
+
+    /** The notifiers with their last delivery problem; their addresses and URLs are for the ops team only. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public List<NotifierView> notifiers() {
+        return notifiers.all();
+    }
+
+    /** Adds a notifier ({@code id} null) or changes one. Audited. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional
+    public NotifierView saveNotifier(Long id, NotifierSettings settings) {
+        return notifiers.save(id, settings);
+    }
+
+    /** Deletes a notifier and what waits for it. Audited. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    @Transactional
+    public void deleteNotifier(long id) {
+        notifiers.delete(id);
+    }
+
+    /** Sends a test message through a notifier now; answers what went wrong, or null when it went. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public String testNotifier(long id) {
+        return notifiers.test(id);
+    }
+
+    /** The last 100 notifications: sent, or waiting for their next attempt with the last error. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public List<NotificationView> notifications() {
+        return notifiers.recent();
     }
 }

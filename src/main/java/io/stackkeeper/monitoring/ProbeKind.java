@@ -27,6 +27,14 @@ public enum ProbeKind {
         this.target = target;
     }
 
+    /**
+     * Whether this kind tells if its component is up at all (a refused port, a stopped container): only such probes are
+     * the root cause other components' failures fold into; a full disk or an old backup is not "down".
+     */
+    public boolean availability() {
+        return this != HOST && this != NODE_EXPORTER && this != BACKUP_FRESHNESS;
+    }
+
     /** What the target field holds for this kind, empty when it has none. */
     public String target() {
         return target;

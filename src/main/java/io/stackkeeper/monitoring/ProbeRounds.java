@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * sets a timer for every probe due within the next second, at its exact time; when the timer fires the probe runs on
  * a bounded pool of workers. A probe never runs twice at once, so a hanging target holds one worker at the most and
  * never delays other probes. The next run is due an interval (or the shorter failing interval) after this one was.
+ * Each run goes to alerting; notifications are delivered on a thread of their own, so a slow receiver delays no probe.
  */
 @Component
 class ProbeRounds {
@@ -38,11 +41,15 @@ class ProbeRounds {
     private final ProbeResults results;
     private final ResultStore store;
     private final MonitoringProperties properties;
+    private final Alerting alerting;
+    private final Notifications notifications;
     private final Clock clock;
     private final Map<Long, Instant> due = new ConcurrentHashMap<>();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-timer"));
     private final ThreadPoolExecutor workers;
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("notify"));
+    private final AtomicBoolean delivering = new AtomicBoolean();
     private volatile Consumer<Ran> listener = ran -> { };
     private volatile Instant purgedAt = Instant.EPOCH;
 
@@ -50,7 +57,10 @@ class ProbeRounds {
     record Ran(ProbeDefinition probe, Instant due, Instant started, ProbeOutcome outcome, List<StateTracker.Change> changes) {
     }
 
-    ProbeRounds(ProbeBook book, ProbeRunner runner, ProbeResults results, ResultStore store, MonitoringProperties properties, Clock clock) {
+    ProbeRounds(ProbeBook book, ProbeRunner runner, ProbeResults results, ResultStore store, MonitoringProperties properties,
+            Alerting alerting, Notifications notifications, Clock clock) {
+        this.alerting = alerting;
+        this.notifications = notifications;
         this.book = book;
         this.runner = runner;
         this.results = results;
@@ -61,7 +71,7 @@ class ProbeRounds {
                 new LinkedBlockingQueue<>(10_000), DaemonThreads.named("probe"));
     }
 
-    /** Who hears of each run (alerting); one listener. */
+    /** Who else hears of each run, after alerting (a benchmark, a test); one listener. */
     void onRun(Consumer<Ran> listener) {
         this.listener = listener;
     }
@@ -77,6 +87,17 @@ class ProbeRounds {
             }
         }
         results.flush(now);
+        if (delivering.compareAndSet(false, true)) {
+            delivery.execute(() -> {
+                try {
+                    notifications.deliverDue();
+                } catch (RuntimeException e) {
+                    log.warn("Delivering notifications failed: {}", e.toString());
+                } finally {
+                    delivering.set(false);
+                }
+            });
+        }
         if (Duration.between(purgedAt, now).toHours() >= 1) {
             purgedAt = now;
             int removed = store.purge(now.minus(properties.rawRetention()), now.minus(properties.minuteRetention()),
@@ -120,6 +141,7 @@ class ProbeRounds {
         due.put(probe.id(), next.isBefore(now) ? now.truncatedTo(ChronoUnit.MILLIS) : next);
         Ran ran = new Ran(probe, at, started, outcome, changes);
         try {
+            alerting.onRun(ran);
             listener.accept(ran);
         } catch (RuntimeException e) {
             log.warn("Handling the run of probe {} failed: {}", probe.name(), e.toString());
@@ -131,5 +153,6 @@ class ProbeRounds {
     void stop() {
         timer.shutdownNow();
         workers.shutdownNow();
+        delivery.shutdownNow();
     }
 }

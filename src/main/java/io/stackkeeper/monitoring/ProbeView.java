@@ -9,8 +9,9 @@ import java.time.Instant;
  * @param alerting the state alerts know: it changes only after the probe's "alert after" failures
  * @param value the measured value thresholds judge, or null
  * @param changedAt when the state last changed
+ * @param inMaintenance whether a maintenance window covers its component now
  */
 public record ProbeView(long id, String name, ProbeComponent component, ProbeKind kind, String target, ProbeState state,
         ProbeState alerting, String message, long latencyMillis, Double value, boolean flapping, boolean paused, boolean managed,
-        Instant checkedAt, Instant changedAt, ProbeSettings settings) {
+        Instant checkedAt, Instant changedAt, boolean inMaintenance, ProbeSettings settings) {
 }

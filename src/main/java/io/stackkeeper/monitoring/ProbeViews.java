@@ -8,25 +8,38 @@ import org.springframework.stereotype.Component;
 
 /** Probes as the pages and the API read them: settings with the latest state, results over a span, uptime, Nagios text. */
 @Component
-record ProbeViews(ProbeBook book, ProbeResults results, ResultStore store, Clock clock) {
+record ProbeViews(ProbeBook book, ProbeResults results, ResultStore store, MaintenanceRepository windows, Clock clock) {
 
     private static final Duration RAW_UP_TO = Duration.ofHours(6);
     private static final Duration MINUTES_UP_TO = Duration.ofDays(14);
 
     List<ProbeView> all() {
-        return book.all().stream().map(this::view).toList();
+        java.util.Set<ProbeComponent> maintained = maintainedNow();
+        return book.all().stream().map(p -> view(p, maintained)).toList();
     }
 
     ProbeView view(Probe probe) {
+        return view(probe, maintainedNow());
+    }
+
+    private java.util.Set<ProbeComponent> maintainedNow() {
+        Instant now = clock.instant();
+        return windows.activeAt(now).stream().filter(w -> w.endsAt == null || w.endsAt.isAfter(now))
+                .flatMap(w -> w.componentSet().stream()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private ProbeView view(Probe probe, java.util.Set<ProbeComponent> maintained) {
+        boolean inMaintenance = maintained.contains(probe.component);
         ProbeResults.Current current = results.current(probe.id).orElse(null);
         if (current == null) {
             return new ProbeView(probe.id, probe.name, probe.component, probe.kind, probe.target, ProbeState.UNKNOWN, ProbeState.OK,
-                    probe.paused ? "paused" : "not run yet", 0, null, false, probe.paused, probe.managed, null, null, probe.settings());
+                    probe.paused ? "paused" : "not run yet", 0, null, false, probe.paused, probe.managed, null, null, inMaintenance,
+                    probe.settings());
         }
         ProbeOutcome o = current.outcome();
         return new ProbeView(probe.id, probe.name, probe.component, probe.kind, probe.target, o.state(), current.tracker().confirmed(),
                 o.message(), o.latencyMillis(), o.value(), current.tracker().flapping(), probe.paused, probe.managed, o.at(),
-                current.changedAt(), probe.settings());
+                current.changedAt(), inMaintenance, probe.settings());
     }
 
     /** Raw results up to 6 hours back, one-minute sums up to 14 days, one-hour sums beyond. */
@@ -45,7 +58,7 @@ record ProbeViews(ProbeBook book, ProbeResults results, ResultStore store, Clock
     }
 
     NagiosCheck nagios(Probe probe) {
-        ProbeView view = view(probe);
+        ProbeView view = view(probe, java.util.Set.of());
         ProbeOutcome outcome = results.current(probe.id).map(ProbeResults.Current::outcome)
                 .orElse(new ProbeOutcome(ProbeState.UNKNOWN, view.message(), 0, List.of(), clock.instant()));
         return new NagiosCheck(NagiosText.of(probe.name, outcome, probe.definition().thresholds()), outcome.state().exitCode());

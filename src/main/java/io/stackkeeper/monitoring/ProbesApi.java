@@ -37,7 +37,7 @@ class ProbesApi {
     @GetMapping("/api/v1/probes")
     List<Summary> list() {
         return monitoring.probes().stream().map(p -> new Summary(p.id(), p.name(), p.component(), p.kind(), p.state(), p.message(),
-                p.flapping(), false)).toList();
+                p.flapping(), p.inMaintenance())).toList();
     }
 
     @GetMapping("/api/v1/probes/{id}")

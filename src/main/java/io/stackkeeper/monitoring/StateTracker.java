@@ -47,7 +47,7 @@ record StateTracker(ProbeState confirmed, int failures, int successes, String hi
         String states = (history + code(observed));
         states = states.substring(Math.max(0, states.length() - FLAP_WINDOW));
         double percent = changePercent(states);
-        boolean flaps = flapping ? percent >= rules.flapLowPercent() : states.length() == FLAP_WINDOW && percent > rules.flapHighPercent();
+        boolean flaps = flapping ? percent >= rules.flapLowPercent() : percent > rules.flapHighPercent();
         if (flaps && !flapping) {
             changes.add(Change.FLAPPING_STARTED);
         } else if (!flaps && flapping) {
@@ -56,11 +56,15 @@ record StateTracker(ProbeState confirmed, int failures, int successes, String hi
         return new Step(new StateTracker(known, failed, succeeded, states, flaps), List.copyOf(changes));
     }
 
-    /** The weighted percent of state changes among these results, oldest first (Nagios' flap detection). */
-    static double changePercent(String states) {
-        if (states.length() < 2) {
+    /**
+     * The weighted percent of state changes among the last 21 results, oldest first (Nagios' flap detection); a shorter
+     * history counts as if the first state had held before it, as Nagios fills its history with the initial state.
+     */
+    static double changePercent(String history) {
+        if (history.isEmpty()) {
             return 0;
         }
+        String states = String.valueOf(history.charAt(0)).repeat(FLAP_WINDOW - history.length()) + history;
         int transitions = states.length() - 1;
         double weighted = 0;
         for (int i = 1; i < states.length(); i++) {

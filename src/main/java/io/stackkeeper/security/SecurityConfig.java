@@ -130,6 +130,12 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/probes", "/api/v1/probes/*/check").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/probes/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/probes/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/notifiers").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/notifiers/*").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/v1/notifiers", "/api/v1/notifiers/**", "/api/v1/notifications")
+                                .hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/maintenance").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/maintenance/*").hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .build();
     }

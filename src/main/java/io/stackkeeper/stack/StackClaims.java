@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Who works on the stack right now. Shared work (backups, drills) runs side by side; exclusive work (a restore, an
@@ -16,10 +17,12 @@ final class StackClaims {
     }
 
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final List<Claim> claims = new ArrayList<>();
 
-    StackClaims(Clock clock) {
+    StackClaims(Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
     }
 
     synchronized StackClaim claim(String work, boolean exclusive) {
@@ -31,6 +34,7 @@ final class StackClaims {
         }
         Claim claim = new Claim(work, exclusive, clock.instant());
         claims.add(claim);
+        events.publishEvent(new StackWork.Started(work, exclusive, claim.since()));
         return new Held(claim);
     }
 
@@ -41,8 +45,14 @@ final class StackClaims {
         }
     }
 
-    private synchronized void release(Claim claim) {
-        claims.removeIf(c -> c == claim);
+    private void release(Claim claim) {
+        boolean held;
+        synchronized (this) {
+            held = claims.removeIf(c -> c == claim);
+        }
+        if (held) {
+            events.publishEvent(new StackWork.Ended(claim.work(), claim.exclusive(), clock.instant()));
+        }
     }
 
     private final class Held implements StackClaim {

@@ -46,6 +46,7 @@ public class MonitoringView extends VerticalLayout {
     private final Span summary = new Span();
     private final Select<String> filter = new Select<>();
     private final Div groups = new Div();
+    private final AlertsCard alerts;
     private Registration polling;
 
     public MonitoringView(MonitoringService monitoring, AuthenticationContext authentication) {
@@ -71,7 +72,8 @@ public class MonitoringView extends VerticalLayout {
             bar.add(add);
         }
         groups.addClassName("sk-probe-groups");
-        add(bar, groups);
+        alerts = new AlertsCard(monitoring, operator, this::refresh);
+        add(bar, alerts, groups);
         refresh();
     }
 
@@ -88,6 +90,7 @@ public class MonitoringView extends VerticalLayout {
     }
 
     private void refresh() {
+        alerts.refresh();
         List<ProbeView> probes = monitoring.probes();
         Map<ProbeState, Long> counts = probes.stream().filter(p -> !p.paused())
                 .collect(Collectors.groupingBy(ProbeView::state, () -> new EnumMap<>(ProbeState.class), Collectors.counting()));
