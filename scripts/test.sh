@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Stackkeeper. On Debian as root it first installs what the tests need (Debian's Chromium for
 # the browser tests, fonts for screenshots, redis-server, python3-pymongo and zstd to check dumps and archives
-# independently, prometheus-node-exporter for the remote host probes) and sets up the local container engine with the sample images (scripts/local-engine.sh);
+# independently, prometheus-node-exporter for the remote host probes, prometheus for promtool's metric lint) and sets up the local container engine with the sample images (scripts/local-engine.sh);
 # elsewhere do those yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   /usr/bin/python3 -c 'import bson' >/dev/null 2>&1 || need+=(python3-pymongo)
   command -v zstd >/dev/null 2>&1 || need+=(zstd)
   command -v prometheus-node-exporter >/dev/null 2>&1 || need+=(prometheus-node-exporter)
+  command -v promtool >/dev/null 2>&1 || need+=(prometheus)
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
   if [ ${#need[@]} -gt 0 ]; then
     echo "Installing test prerequisites: ${need[*]}"

@@ -78,7 +78,7 @@ public class MonitoringService {
     @Transactional
     public void deleteProbe(long id) {
         book.delete(id);
-        rounds.reset(id);
+        rounds.forget(id);
         results.forget(id);
     }
 

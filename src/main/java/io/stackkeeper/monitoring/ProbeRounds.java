@@ -43,6 +43,7 @@ class ProbeRounds {
     private final MonitoringProperties properties;
     private final Alerting alerting;
     private final Notifications notifications;
+    private final ProbeMetrics metrics;
     private final Clock clock;
     private final Map<Long, Instant> due = new ConcurrentHashMap<>();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
@@ -58,8 +59,9 @@ class ProbeRounds {
     }
 
     ProbeRounds(ProbeBook book, ProbeRunner runner, ProbeResults results, ResultStore store, MonitoringProperties properties,
-            Alerting alerting, Notifications notifications, Clock clock) {
+            Alerting alerting, Notifications notifications, ProbeMetrics metrics, Clock clock) {
         this.alerting = alerting;
+        this.metrics = metrics;
         this.notifications = notifications;
         this.book = book;
         this.runner = runner;
@@ -111,9 +113,15 @@ class ProbeRounds {
         return run(probe, clock.instant()).outcome();
     }
 
-    /** Forgets a probe's timing after it changed or was deleted, so its next run follows the new settings. */
+    /** Forgets a probe's timing after it changed, so its next run follows the new settings. */
     void reset(long probe) {
         due.remove(probe);
+    }
+
+    /** Forgets a deleted probe: its timing and its gauges. */
+    void forget(long probe) {
+        due.remove(probe);
+        metrics.forget(probe);
     }
 
     private void start(ProbeDefinition probe, Instant at) {
@@ -135,6 +143,7 @@ class ProbeRounds {
         Instant started = clock.instant();
         ProbeOutcome outcome = runner.run(probe);
         List<StateTracker.Change> changes = results.record(probe, outcome);
+        metrics.record(probe, outcome);
         ProbeSettings s = probe.settings();
         Instant next = at.plusSeconds(outcome.state().failing() ? s.failingIntervalSeconds() : s.intervalSeconds());
         Instant now = clock.instant();

@@ -74,6 +74,9 @@ public class MonitoringView extends VerticalLayout {
         groups.addClassName("sk-probe-groups");
         alerts = new AlertsCard(monitoring, operator, this::refresh);
         add(bar, alerts, groups);
+        if (operator) {
+            add(new NotifiersCard(monitoring, authentication.hasRole(Roles.ADMIN)));
+        }
         refresh();
     }
 

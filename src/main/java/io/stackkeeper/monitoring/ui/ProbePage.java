@@ -104,7 +104,12 @@ public class ProbePage extends VerticalLayout implements HasUrlParameter<Long> {
         fact(facts, "State since", probe.changedAt() == null ? "–" : DateTimes.SECONDS.format(probe.changedAt()));
         fact(facts, "Uptime", percent(uptime.day()) + " 24 h · " + percent(uptime.week()) + " 7 d · " + percent(uptime.month()) + " 30 d · "
                 + percent(uptime.year()) + " 365 d");
-        Card card = new Card("Probe", line, message, facts);
+        Div alerts = new Div();
+        alerts.setId("probe-alerts");
+        monitoring.alertsOf(id).stream().limit(10).forEach(alert -> alerts.add(new Div(StateBadge.of(alert.state()),
+                new Span(" " + DateTimes.MINUTES.format(alert.openedAt()) + (alert.closedAt() == null ? ", open" : " to "
+                        + DateTimes.MINUTES.format(alert.closedAt())) + ": " + alert.message() + (alert.rootCause() == null ? "" : " (" + alert.rootCause() + ")")))));
+        Card card = new Card("Probe", line, message, facts, alerts);
         card.addClassName("sk-card-wide");
         if (operator) {
             card.add(actions(probe));

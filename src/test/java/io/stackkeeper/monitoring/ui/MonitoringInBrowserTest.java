@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import io.stackkeeper.BrowserTest;
 import io.stackkeeper.TestUsers;
+import io.stackkeeper.monitoring.MaintenanceView;
 import io.stackkeeper.monitoring.MonitoringService;
 import io.stackkeeper.monitoring.ProbeComponent;
 import io.stackkeeper.monitoring.ProbeKind;
@@ -50,6 +51,34 @@ class MonitoringInBrowserTest extends BrowserTest {
         assertThat(page.locator("#probe-message")).containsText("connection refused");
         assertThat(page.locator("#probe-chart svg")).isVisible();
         screenshot("41-probe-chart");
+    }
+
+    @Test
+    void a_maintenance_window_and_an_open_alert_show_on_top_of_the_page() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ProbeView failing = create("Metrics port", ProbeKind.TCP, "127.0.0.1:" + closed, ProbeOptions.NONE, null);
+        TestUsers.asAdmin(() -> monitoring.checkNow(failing.id()));
+        TestUsers.asAdmin(() -> monitoring.checkNow(failing.id()));
+        MaintenanceView window = TestUsers.asAdmin(() -> monitoring.setMaintenance(java.util.Set.of(ProbeComponent.FRONTEND),
+                java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), "CDN switch"));
+        try {
+            String admin = TestUsers.create(accounts, "keeper", Role.ADMIN);
+            signInAndWait(admin, TestUsers.PASSWORD);
+            open("monitoring");
+            assertThat(page.locator("#open-alerts")).containsText(failing.name());
+            assertThat(page.locator("#maintenance-windows")).containsText("CDN switch");
+            assertThat(page.locator("#notifiers")).isVisible();
+            screenshot("42-monitoring-alerts-maintenance");
+        } finally {
+            TestUsers.asAdmin(() -> {
+                monitoring.endMaintenance(window.id());
+                monitoring.deleteProbe(failing.id());
+                return null;
+            });
+        }
     }
 
     @Test
