@@ -32,6 +32,7 @@ class HttpCheck {
 
     private static final int BODY_LIMIT = 1 << 20;
     private static final int STALE_RETRIES = 3;
+    private static final Duration REGEX_LIMIT = Duration.ofSeconds(1);
 
     private final StackService stack;
     private final Clock clock;
@@ -87,7 +88,7 @@ class HttpCheck {
         if (o.bodyContains() != null && !o.bodyContains().isBlank() && !text.contains(o.bodyContains())) {
             return Finding.failed("HTTP " + response.statusCode() + " but the body lacks '" + o.bodyContains() + "'", all);
         }
-        if (o.bodyMatches() != null && !o.bodyMatches().isBlank() && !Pattern.compile(o.bodyMatches()).matcher(text).find()) {
+        if (o.bodyMatches() != null && !o.bodyMatches().isBlank() && !matches(o.bodyMatches(), text)) {
             return Finding.failed("HTTP " + response.statusCode() + " but the body does not match /" + o.bodyMatches() + "/", all);
         }
         String certificate = days.map(d -> ", certificate valid " + (long) d.value() + " more days").orElse("");
@@ -122,6 +123,36 @@ class HttpCheck {
             }
             return Optional.empty();
         });
+    }
+
+    /** Whether the body matches; a pattern that backtracks for more than a second is a failure, not a stuck worker. */
+    private static boolean matches(String regex, String text) {
+        long deadline = System.nanoTime() + REGEX_LIMIT.toNanos();
+        CharSequence guarded = new CharSequence() {
+            @Override
+            public int length() {
+                return text.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the body pattern took longer than " + REGEX_LIMIT.toMillis() + " ms: simplify it");
+                }
+                return text.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return text.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
+        return Pattern.compile(regex).matcher(guarded).find();
     }
 
     /** The body's first megabyte; the rest is read and dropped, so a large answer costs no memory. */

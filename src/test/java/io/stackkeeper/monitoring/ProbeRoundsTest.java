@@ -90,6 +90,30 @@ class ProbeRoundsTest {
     }
 
     @Test
+    void a_body_pattern_that_backtracks_forever_fails_its_probe_within_a_second() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = ("a".repeat(24) + "b".repeat(2000)).getBytes();
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ProbeView probe = TestUsers.asAdmin(() -> monitoring.createProbe(new ProbeSettings("redos-" + System.nanoTime(), ProbeComponent.BACKEND,
+                    ProbeKind.HTTP, "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                    new ProbeOptions(null, null, java.util.Map.of(), null, "(.*a){25}", false, null), 30, 10, 5000, null, null, 2, 1, false)));
+            long start = System.nanoTime();
+            ProbeOutcome outcome = TestUsers.asAdmin(() -> monitoring.checkNow(probe.id()));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(outcome.state()).isEqualTo(ProbeState.CRITICAL);
+            assertThat(outcome.message()).contains("body pattern took longer than 1000 ms");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void a_steady_probe_writes_its_state_once_a_minute_and_sums_each_minute_and_hour() {
         ProbeView probe = create("sums", "http://127.0.0.1:9/", 1000);
         ProbeDefinition definition = new ProbeDefinition(probe.id(), probe.settings(), Thresholds.of(null, null));
