@@ -59,10 +59,10 @@ class HttpCheck {
         HttpResponse<Void> response = null;
         for (int attempt = 1; response == null; attempt++) {
             try {
-                response = exchange(request.build(), body, s.timeoutMillis() - (System.nanoTime() - start) / 1_000_000);
+                response = exchange(request.build(), body, start, s.timeoutMillis());
             } catch (IOException e) {
                 // kept-alive connections to a container that was recreated fail one by one; a real outage fails every time
-                if (attempt == STALE_RETRIES || e instanceof java.net.http.HttpTimeoutException || !(e.getCause() instanceof IOException)) {
+                if (attempt == STALE_RETRIES || !(e.getCause() instanceof IOException)) {
                     throw e;
                 }
                 body = new CappedBody();
@@ -95,19 +95,28 @@ class HttpCheck {
         return Finding.measured("HTTP " + response.statusCode() + " in " + millis(seconds) + certificate, all);
     }
 
-    private HttpResponse<Void> exchange(HttpRequest request, CappedBody body, long timeoutMillis) throws IOException, InterruptedException {
-        if (timeoutMillis <= 0) {
-            throw new IllegalStateException("no complete answer within the timeout");
+    private HttpResponse<Void> exchange(HttpRequest request, CappedBody body, long startNanos, long timeoutMillis)
+            throws IOException, InterruptedException {
+        long left = timeoutMillis - (System.nanoTime() - startNanos) / 1_000_000;
+        if (left <= 0) {
+            throw noAnswerWithin(timeoutMillis);
         }
         CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(body));
         try {
-            return exchange.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return exchange.get(left, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IllegalStateException("no complete answer within " + timeoutMillis + " ms");
+            throw noAnswerWithin(timeoutMillis);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                throw noAnswerWithin(timeoutMillis);
+            }
             throw new IOException(ProbeRunner.describe(e.getCause()), e.getCause());
         }
+    }
+
+    private static IllegalStateException noAnswerWithin(long timeoutMillis) {
+        return new IllegalStateException("no complete answer within " + timeoutMillis + " ms");
     }
 
     private Optional<Measure> certificateDays(HttpResponse<?> response) {
