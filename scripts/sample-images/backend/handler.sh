@@ -1,7 +1,8 @@
 #!/bin/sh
 # Answers one HTTP request: stdin/stdout are the client's socket (nc -ll -e runs this per connection).
 #   GET /        200 {"service":"backend","version":...}
-#   GET /status  200 with the checks when User-Agent equals $TOUCAN_STATUS_USER_AGENT, else 403;
+#   GET /status  200 with the checks when User-Agent equals $TOUCAN_STATUS_USER_AGENT, else 403; 503 when MongoDB
+#                (TOUCAN_MONGO_HOST/PORT) or Redis (TOUCAN_REDIS_HOST/PORT) does not answer or storage is not writable;
 #                always 503 in the broken 90.0.1
 # shellcheck source=lib.sh
 . /app/lib.sh
@@ -50,19 +51,38 @@ root() {
   respond 200 OK "{\"service\":\"backend\",\"version\":\"$VERSION\"}"
 }
 
+# reachable HOST PORT [PROG]: "ok" when the service answers (PROG, run on the connection, exits 0; without PROG the
+# port accepts), "error" when not, "ok" when HOST is empty (that check is off).
+reachable() {
+  if [ -z "$1" ]; then
+    printf ok
+  elif [ -n "${3:-}" ] && nc -w 2 "$1" "$2" -e "$3" 2>/dev/null; then
+    printf ok
+  elif [ -z "${3:-}" ] && nc -w 2 "$1" "$2" </dev/null >/dev/null 2>&1; then
+    printf ok
+  else
+    printf error
+  fi
+}
+
 status() {
   if [ "$VERSION" = 90.0.1 ]; then
     respond 503 "Service Unavailable" \
       "{\"status\":\"error\",\"error\":\"database migration 90.0.1 left the schema inconsistent\",\"version\":\"$VERSION\"}"
+    return
   elif [ "$user_agent" != "${TOUCAN_STATUS_USER_AGENT:-}" ]; then
     respond 403 Forbidden '{"error":"forbidden"}'
-  elif [ -d "$STORAGE" ] && [ -w "$STORAGE" ]; then
-    respond 200 OK \
-      "{\"status\":\"ok\",\"checks\":{\"mongo\":\"ok\",\"redis\":\"ok\",\"storage\":\"ok\",\"migrations\":\"ok\"},\"version\":\"$VERSION\"}"
-  else
-    respond 503 "Service Unavailable" \
-      "{\"status\":\"error\",\"checks\":{\"mongo\":\"ok\",\"redis\":\"ok\",\"storage\":\"error\",\"migrations\":\"ok\"},\"version\":\"$VERSION\"}"
+    return
   fi
+  mongo=$(reachable "${TOUCAN_MONGO_HOST:-}" "${TOUCAN_MONGO_PORT:-27017}")
+  redis=$(reachable "${TOUCAN_REDIS_HOST:-}" "${TOUCAN_REDIS_PORT:-6379}" /app/redis-ping.sh)
+  storage=error
+  [ -d "$STORAGE" ] && [ -w "$STORAGE" ] && storage=ok
+  checks="{\"mongo\":\"$mongo\",\"redis\":\"$redis\",\"storage\":\"$storage\",\"migrations\":\"ok\"}"
+  case "$mongo $redis $storage" in
+    "ok ok ok") respond 200 OK "{\"status\":\"ok\",\"checks\":$checks,\"version\":\"$VERSION\"}" ;;
+    *) respond 503 "Service Unavailable" "{\"status\":\"error\",\"checks\":$checks,\"version\":\"$VERSION\"}" ;;
+  esac
 }
 
 read_request

@@ -12,11 +12,25 @@ public final class RedisProcess implements Closeable {
     private final Path dir;
     private final String password;
     private final int port;
+    private final String bind;
     private Process process;
 
     public RedisProcess(Path dir, String password) throws IOException {
+        this(dir, password, "127.0.0.1");
+    }
+
+    /**
+     * Also listening on every address, so that containers reach it by {@code SampleStack.HOST_FROM_CONTAINERS} (the
+     * engine's bridge exists only while containers run, so it cannot be bound by itself); the password guards it.
+     */
+    public static RedisProcess reachableFromContainers(Path dir, String password) throws IOException {
+        return new RedisProcess(dir, password, "0.0.0.0");
+    }
+
+    private RedisProcess(Path dir, String password, String bind) throws IOException {
         this.dir = dir;
         this.password = password;
+        this.bind = bind;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -36,7 +50,7 @@ public final class RedisProcess implements Closeable {
     public void start() throws IOException {
         Path log = dir.resolve("redis-" + port + ".log");
         Files.deleteIfExists(log);
-        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+        process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", bind, "--save", "",
                 "--appendonly", "no", "--requirepass", password, "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

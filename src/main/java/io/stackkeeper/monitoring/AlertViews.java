@@ -2,8 +2,10 @@ package io.stackkeeper.monitoring;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +19,20 @@ record AlertViews(AlertRepository alerts, ProbeRepository probes, Alerting alert
                 : alerts.findByClosedAtIsNullOrderByOpenedAtDesc();
         Map<Long, String> names = probes.findAllById(shown.stream().map(a -> a.probeId).distinct().toList()).stream()
                 .collect(Collectors.toMap(p -> p.id, p -> p.name, (a, b) -> a));
-        return shown.stream().map(a -> a.view(names.getOrDefault(a.probeId, "?"), alerting.rootCauseWords(a))).toList();
+        Map<Long, Optional<String>> causes = new HashMap<>();
+        return shown.stream().map(a -> a.view(names.getOrDefault(a.probeId, "?"), rootCause(a, causes))).toList();
     }
 
     List<AlertView> ofProbe(long probe) {
         String name = probes.findById(probe).map(p -> p.name).orElse("?");
-        return alerts.findByProbeIdOrderByOpenedAtDesc(probe).stream().limit(50).map(a -> a.view(name, alerting.rootCauseWords(a))).toList();
+        Map<Long, Optional<String>> causes = new HashMap<>();
+        return alerts.findByProbeIdOrderByOpenedAtDesc(probe).stream().limit(50).map(a -> a.view(name, rootCause(a, causes))).toList();
+    }
+
+    /** Many alerts fold into one root: its words are looked up once per list. */
+    private String rootCause(Alert alert, Map<Long, Optional<String>> causes) {
+        return alert.foldedInto == null ? null
+                : causes.computeIfAbsent(alert.foldedInto, root -> Optional.ofNullable(alerting.rootCauseWords(alert))).orElse(null);
     }
 
 }

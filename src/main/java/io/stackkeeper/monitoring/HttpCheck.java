@@ -1,13 +1,12 @@
 package io.stackkeeper.monitoring;
 
+import io.stackkeeper.base.TimedText;
 import io.stackkeeper.stack.StackService;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -15,11 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -55,17 +49,18 @@ class HttpCheck {
                     .orElseThrow(() -> new CheckUnavailableException("No status-page User-Agent is set in the stack settings.")));
         }
         long start = System.nanoTime();
-        CappedBody body = new CappedBody();
+        long deadline = start + s.timeoutMillis() * 1_000_000L;
+        BoundedExchange body = new BoundedExchange(BODY_LIMIT);
         HttpResponse<Void> response = null;
         for (int attempt = 1; response == null; attempt++) {
             try {
-                response = exchange(request.build(), body, start, s.timeoutMillis());
+                response = body.send(client, request.build(), deadline, s.timeoutMillis());
             } catch (IOException e) {
                 // kept-alive connections to a container that was recreated fail one by one; a real outage fails every time
                 if (attempt == STALE_RETRIES || !(e.getCause() instanceof IOException)) {
                     throw e;
                 }
-                body = new CappedBody();
+                body = new BoundedExchange(BODY_LIMIT);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -95,30 +90,6 @@ class HttpCheck {
         return Finding.measured("HTTP " + response.statusCode() + " in " + millis(seconds) + certificate, all);
     }
 
-    private HttpResponse<Void> exchange(HttpRequest request, CappedBody body, long startNanos, long timeoutMillis)
-            throws IOException, InterruptedException {
-        long left = timeoutMillis - (System.nanoTime() - startNanos) / 1_000_000;
-        if (left <= 0) {
-            throw noAnswerWithin(timeoutMillis);
-        }
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(body));
-        try {
-            return exchange.get(left, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw noAnswerWithin(timeoutMillis);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
-                throw noAnswerWithin(timeoutMillis);
-            }
-            throw new IOException(ProbeRunner.describe(e.getCause()), e.getCause());
-        }
-    }
-
-    private static IllegalStateException noAnswerWithin(long timeoutMillis) {
-        return new IllegalStateException("no complete answer within " + timeoutMillis + " ms");
-    }
-
     private Optional<Measure> certificateDays(HttpResponse<?> response) {
         return response.sslSession().flatMap(session -> {
             try {
@@ -137,45 +108,9 @@ class HttpCheck {
     /** Whether the body matches; a pattern that backtracks for more than a second is a failure, not a stuck worker. */
     private static boolean matches(String regex, String text) {
         long deadline = System.nanoTime() + REGEX_LIMIT.toNanos();
-        CharSequence guarded = new CharSequence() {
-            @Override
-            public int length() {
-                return text.length();
-            }
-
-            @Override
-            public char charAt(int index) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the body pattern took longer than " + REGEX_LIMIT.toMillis() + " ms: simplify it");
-                }
-                return text.charAt(index);
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                return text.subSequence(start, end);
-            }
-
-            @Override
-            public String toString() {
-                return text;
-            }
-        };
+        CharSequence guarded = new TimedText(text, deadline,
+                () -> new IllegalStateException("the body pattern took longer than " + REGEX_LIMIT.toMillis() + " ms: simplify it"));
         return Pattern.compile(regex).matcher(guarded).find();
-    }
-
-    /** The body's first megabyte; the rest is read and dropped, so a large answer costs no memory. */
-    private static final class CappedBody implements Consumer<Optional<byte[]>> {
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-
-        @Override
-        public synchronized void accept(Optional<byte[]> chunk) {
-            chunk.ifPresent(bytes -> kept.write(bytes, 0, Math.min(bytes.length, Math.max(0, BODY_LIMIT - kept.size()))));
-        }
-
-        synchronized String text() {
-            return kept.toString(StandardCharsets.UTF_8);
-        }
     }
 
     private static String millis(double seconds) {

@@ -24,10 +24,21 @@ class LocalHostSampler {
     private final Clock clock;
     private final HardwareAbstractionLayer hardware;
     private final SystemInfo system = new SystemInfo();
+    private volatile HostSample first;
 
     LocalHostSampler(Clock clock) {
         this.clock = clock;
         this.hardware = system.getHardware();
+    }
+
+    /** A sample taken once, for what stays as it is while the portal runs (which arrays and sensors exist). */
+    HostSample firstSample() {
+        HostSample taken = first;
+        if (taken == null) {
+            taken = sample();
+            first = taken;
+        }
+        return taken;
     }
 
     HostSample sample() {

@@ -42,6 +42,10 @@ record Maintenance(MaintenanceRepository windows, ApplicationEventPublisher even
         return windows.currentOrAfter(clock.instant().minusSeconds(86_400)).stream().map(MaintenanceWindow::view).toList();
     }
 
+    List<MaintenanceView> overlapping(ProbeComponent component, Instant from, Instant to) {
+        return windows.overlapping(from, to).stream().filter(w -> w.componentSet().contains(component)).map(MaintenanceWindow::view).toList();
+    }
+
     MaintenanceView create(Set<ProbeComponent> components, Instant startsAt, Instant endsAt, String reason) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (components == null || components.isEmpty()) {

@@ -15,4 +15,9 @@ interface MaintenanceRepository extends JpaRepository<MaintenanceWindow, Long> {
 
     @Query("select w from MaintenanceWindow w where w.endsAt is null or w.endsAt > :since order by w.startsAt desc")
     List<MaintenanceWindow> currentOrAfter(Instant since);
+
+    /** The windows that overlap {@code from} to {@code to}, newest first, at most 200. */
+    @Query("select w from MaintenanceWindow w where w.startsAt < :to and (w.endsAt is null or w.endsAt > :from) order by w.startsAt desc"
+            + " limit 200")
+    List<MaintenanceWindow> overlapping(Instant from, Instant to);
 }

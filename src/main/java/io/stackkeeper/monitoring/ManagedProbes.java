@@ -122,7 +122,7 @@ record ManagedProbes(ProbeBook book, ProbeRepository probes, StackService stack,
         all.add(hostProbe("Memory used", "memory", "90", "95"));
         all.add(hostProbe("Swap used", "swap", "50", "80"));
         all.add(hostProbe("Disk busy", "diskio", "80", "95"));
-        HostSample sample = host.sample();
+        HostSample sample = host.firstSample();
         if (sample.raid() != null && !sample.raid().isEmpty()) {
             all.add(hostProbe("Software RAID", "raid", null, null));
         }

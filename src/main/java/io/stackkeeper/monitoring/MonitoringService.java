@@ -157,6 +157,13 @@ public class MonitoringService {
         return maintenance.current();
     }
 
+    /** The maintenance windows of a component that overlap a chart's range (at most 200). */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
+    @Transactional(readOnly = true)
+    public List<MaintenanceView> maintenanceWindows(ProbeComponent component, Instant from, Instant to) {
+        return maintenance.overlapping(component, from, to);
+    }
+
     /** Sets a maintenance window by hand: its components' probes still run and record, their alerts notify nobody. Audited. */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @Transactional
@@ -197,6 +204,13 @@ public class MonitoringService {
     @Transactional(readOnly = true)
     public String testNotifier(long id) {
         return notifiers.test(id);
+    }
+
+    /** The notifications an alert sent or still tries to send, oldest first. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @Transactional(readOnly = true)
+    public List<NotificationView> notificationsOf(long alertId) {
+        return notifiers.ofAlert(alertId);
     }
 
     /** The last 100 notifications: sent, or waiting for their next attempt with the last error. */

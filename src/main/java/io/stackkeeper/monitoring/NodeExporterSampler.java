@@ -1,12 +1,10 @@
 package io.stackkeeper.monitoring;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,16 +30,16 @@ class NodeExporterSampler {
     }
 
     HostSample sample(String url, int timeoutMillis) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(timeoutMillis))
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        String text;
-        try (InputStream in = response.body()) {
-            text = new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8);
-        }
+        BoundedExchange body = new BoundedExchange(BODY_LIMIT);
+        HttpResponse<Void> response = body.send(client, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(timeoutMillis))
+                .GET().build(), System.nanoTime() + timeoutMillis * 1_000_000L, timeoutMillis);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("node_exporter at " + url + " answered HTTP " + response.statusCode());
         }
-        return of(PromText.parse(text));
+        if (body.overflowed()) {
+            throw new IllegalStateException("node_exporter at " + url + " answered more than " + (BODY_LIMIT >> 20) + " MB: not a node_exporter?");
+        }
+        return of(PromText.parse(body.text()));
     }
 
     HostSample of(List<PromText.Sample> samples) {

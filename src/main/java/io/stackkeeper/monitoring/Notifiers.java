@@ -52,6 +52,10 @@ record Notifiers(NotifierRepository notifiers, NotificationRepository outbox, No
         return outbox.findTop100ByOrderByCreatedAtDesc().stream().map(Notification::view).toList();
     }
 
+    List<NotificationView> ofAlert(long alertId) {
+        return outbox.findByAlertIdOrderByCreatedAtAsc(alertId).stream().limit(100).map(Notification::view).toList();
+    }
+
     private Notifier get(long id) {
         return notifiers.findById(id).orElseThrow(() -> new NoSuchElementException("There is no notifier " + id + "."));
     }

@@ -35,8 +35,13 @@ class StackChecks {
     Finding mongo() {
         ComponentReading<MongoFacts> reading = stack.mongo().join();
         MongoFacts mongo = read(reading);
-        return Finding.measured("MongoDB " + mongo.version() + " answers, " + mongo.databases().size() + " databases", time(reading),
-                new Measure("databases", mongo.databases().size(), ""));
+        Measure databases = new Measure("databases", mongo.databases().size(), "");
+        String words = "MongoDB " + mongo.version() + " answers, " + mongo.databases().size() + " databases";
+        if (mongo.connections() == null) {
+            return Finding.measured(words, time(reading), databases);
+        }
+        return Finding.measured(words + ", " + mongo.connections() + " connections", time(reading), databases,
+                new Measure("connections", mongo.connections(), ""));
     }
 
     Finding redis() {

@@ -104,7 +104,17 @@ class MongoAdmin implements Closeable {
     }
 
     MongoFacts facts() {
-        return new MongoFacts(version(), featureCompatibilityVersion(), databases(false));
+        return new MongoFacts(version(), featureCompatibilityVersion(), databases(false), connections());
+    }
+
+    /** Open connections from serverStatus; null when the user lacks the clusterMonitor role for it. */
+    private Integer connections() {
+        try {
+            Object connections = admin().runCommand(new Document("serverStatus", 1)).get("connections");
+            return connections instanceof Document d && d.get("current") instanceof Number n ? n.intValue() : null;
+        } catch (MongoCommandException notAllowed) {
+            return null;
+        }
     }
 
     private MongoDatabase admin() {

@@ -8,10 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.stackkeeper.PortalTest;
 import io.stackkeeper.RedisProcess;
 import io.stackkeeper.TestUsers;
+import io.stackkeeper.stack.SampleStack;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +29,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Alerts from real failures: a redis-server process that stops, and a stand-in backend whose /status checks that Redis
- * as the vendor's does. Webhooks reach a local HTTP server; email reaches GreenMail.
+ * Alerts from real failures: a redis-server process that stops, and the sample backend container whose /status checks
+ * that Redis as the vendor's does. Webhooks reach a local HTTP server; email reaches GreenMail.
  */
 @PortalTest
 class AlertingTest {
@@ -49,7 +49,6 @@ class AlertingTest {
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer hooks;
-    private HttpServer backend;
     private RedisProcess redis;
     private NotifierView notifier;
     private final List<Long> created = new CopyOnWriteArrayList<>();
@@ -63,21 +62,7 @@ class AlertingTest {
             exchange.close();
         });
         hooks.start();
-        redis = new RedisProcess(dir, "redis-secret");
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/status", exchange -> {
-            boolean up;
-            try (Socket socket = new Socket("127.0.0.1", redis.port())) {
-                up = socket.isConnected();
-            } catch (java.io.IOException e) {
-                up = false;
-            }
-            byte[] body = (up ? "{\"status\":\"ok\"}" : "{\"status\":\"error\",\"checks\":{\"redis\":\"error\"}}").getBytes();
-            exchange.sendResponseHeaders(up ? 200 : 503, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
+        redis = RedisProcess.reachableFromContainers(dir, "redis-secret");
         notifier = TestUsers.asAdmin(() -> monitoring.saveNotifier(null, new NotifierSettings("hook-" + System.nanoTime(), NotifierKind.WEBHOOK,
                 "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook", Set.of(ProbeComponent.REDIS, ProbeComponent.BACKEND),
                 ProbeState.WARNING, true, true)));
@@ -91,14 +76,22 @@ class AlertingTest {
             return null;
         });
         hooks.stop(0);
-        backend.stop(0);
         redis.close();
     }
 
     @Test
     void a_redis_outage_opens_one_alert_after_two_failures_folds_the_backends_status_into_it_and_recovery_is_sent() throws Exception {
         ProbeView redisPort = probe("redis", ProbeComponent.REDIS, ProbeKind.TCP, "127.0.0.1:" + redis.port());
-        ProbeView status = probe("status", ProbeComponent.BACKEND, ProbeKind.HTTP, "http://127.0.0.1:" + backend.getAddress().getPort() + "/status");
+        try (SampleStack sample = new SampleStack("89.0.0", "89.0.0", "4.4", true,
+                Map.of("TOUCAN_REDIS_HOST", SampleStack.HOST_FROM_CONTAINERS, "TOUCAN_REDIS_PORT", String.valueOf(redis.port())))) {
+            sample.awaitReady();
+            outageOfRedisFoldsTheBackendsStatus(redisPort, probe("status", ProbeComponent.BACKEND, ProbeKind.HTTP,
+                    "http://127.0.0.1:" + sample.backendPort + "/status", new ProbeOptions(null, null,
+                            Map.of("User-Agent", SampleStack.STATUS_USER_AGENT), null, null, false, null)));
+        }
+    }
+
+    private void outageOfRedisFoldsTheBackendsStatus(ProbeView redisPort, ProbeView status) throws Exception {
         check(redisPort, status);
         redis.stop();
         check(status, redisPort);
@@ -239,8 +232,12 @@ class AlertingTest {
     }
 
     private ProbeView probe(String name, ProbeComponent component, ProbeKind kind, String target) {
+        return probe(name, component, kind, target, ProbeOptions.NONE);
+    }
+
+    private ProbeView probe(String name, ProbeComponent component, ProbeKind kind, String target, ProbeOptions options) {
         ProbeView probe = TestUsers.asAdmin(() -> monitoring.createProbe(new ProbeSettings(name + "-" + System.nanoTime(), component, kind,
-                target, ProbeOptions.NONE, 30, 10, 1000, null, null, 2, 1, false)));
+                target, options, 30, 10, 3000, null, null, 2, 1, false)));
         created.add(probe.id());
         return probe;
     }

@@ -98,7 +98,8 @@ class ProbesTest {
         TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
         ProbeOutcome right = check(mongo);
         assertThat(right.state()).isEqualTo(ProbeState.OK);
-        assertThat(right.message()).startsWith("MongoDB 4.4.29 answers");
+        assertThat(right.message()).startsWith("MongoDB 4.4.29 answers").containsPattern(", \\d+ connections$");
+        assertThat(right.measures()).extracting(Measure::label).contains("connections");
 
         TestUsers.asAdmin(() -> stack.saveSettings(sample.settings().withDatabases(
                 new StackSettingsChange.Databases(sample.mongoUri("wrong-password"), null))));

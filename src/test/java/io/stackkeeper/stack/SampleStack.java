@@ -18,6 +18,8 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
     public static final String STATUS_USER_AGENT = "sample-stack-status";
     public static final String MONGO_USER = "toucan";
     public static final String MONGO_PASSWORD = "mongo-right-password";
+    /** The name by which a container of the local engine (podman's default network) reaches this host. */
+    public static final String HOST_FROM_CONTAINERS = "host.containers.internal";
 
     private final StackClient engine = new DockerStackClient(LocalEngine.DOCKER_HOST, null, Duration.ofSeconds(5));
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);

@@ -1,5 +1,6 @@
 package io.stackkeeper.backup.ui;
 
+import io.stackkeeper.base.ui.SvgText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -19,8 +20,8 @@ final class TrendChart {
 
     static <T> String svg(String title, List<T> points, Function<T, Double> value, Function<Double, String> label) {
         StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' class='sk-chart' role='img' viewBox='0 0 "
-                + WIDTH + " " + HEIGHT + "' aria-label='" + escape(title) + "'>");
-        svg.append("<text x='").append(PAD).append("' y='14' class='sk-chart-title'>").append(escape(title)).append("</text>");
+                + WIDTH + " " + HEIGHT + "' aria-label='" + SvgText.escape(title) + "'>");
+        svg.append("<text x='").append(PAD).append("' y='14' class='sk-chart-title'>").append(SvgText.escape(title)).append("</text>");
         if (points.size() < 2) {
             svg.append("<text x='").append(PAD).append("' y='").append(HEIGHT / 2).append("' class='sk-chart-empty'>")
                     .append("Two successful backups are needed for a trend.</text></svg>");
@@ -41,11 +42,7 @@ final class TrendChart {
         svg.append("<line x1='").append(PAD).append("' y1='").append(HEIGHT - PAD).append("' x2='").append(WIDTH - PAD).append("' y2='")
                 .append(HEIGHT - PAD).append("' class='sk-chart-axis'/>");
         svg.append("<text x='").append(WIDTH - PAD).append("' y='14' text-anchor='end' class='sk-chart-label'>max ")
-                .append(escape(label.apply(max))).append("</text>");
+                .append(SvgText.escape(label.apply(max))).append("</text>");
         return svg.append("</svg>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
     }
 }

@@ -1,5 +1,7 @@
 package io.stackkeeper.monitoring.ui;
 
+import io.stackkeeper.base.ui.SvgText;
+import io.stackkeeper.monitoring.MaintenanceView;
 import io.stackkeeper.monitoring.NagiosRange;
 import io.stackkeeper.monitoring.ProbeOutcome;
 import io.stackkeeper.monitoring.ResultPoint;
@@ -51,14 +53,15 @@ final class ProbeCharts {
     }
 
     /**
-     * A probe's value (or latency, when it measures none) over the range, the thresholds drawn as dashed lines, and a
-     * strip of states under the plot.
+     * A probe's value (or latency, when it measures none) over the range, the thresholds drawn as dashed lines, the
+     * maintenance windows as shaded bands behind it, and a strip of states under the plot.
      */
     static String chart(String title, List<ResultPoint> points, Instant from, Instant to, boolean latency, NagiosRange warning,
-            NagiosRange critical) {
+            NagiosRange critical, List<MaintenanceView> windows) {
         StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' class='sk-chart sk-probe-chart' role='img' viewBox='0 0 "
-                + WIDTH + " " + HEIGHT + "' aria-label='" + escape(title) + "'>");
-        svg.append("<text x='").append(PAD).append("' y='14' class='sk-chart-title'>").append(escape(title)).append("</text>");
+                + WIDTH + " " + HEIGHT + "' aria-label='" + SvgText.escape(title) + "'>");
+        svg.append("<text x='").append(PAD).append("' y='14' class='sk-chart-title'>").append(SvgText.escape(title)).append("</text>");
+        maintenance(svg, windows, from, to);
         if (points.isEmpty()) {
             svg.append("<text x='").append(PAD).append("' y='").append(HEIGHT / 2).append("' class='sk-chart-empty'>")
                     .append("No results in this range yet.</text></svg>");
@@ -98,8 +101,22 @@ final class ProbeCharts {
         svg.append("<line x1='").append(PAD).append("' y1='").append(PAD + plotHeight).append("' x2='").append(WIDTH - PAD).append("' y2='")
                 .append(PAD + plotHeight).append("' class='sk-chart-axis'/>");
         svg.append("<text x='").append(WIDTH - PAD).append("' y='14' text-anchor='end' class='sk-chart-label'>max ")
-                .append(escape(String.format(Locale.ROOT, "%.3g", max / 1.1))).append(latency ? " ms" : "").append("</text>");
+                .append(SvgText.escape(String.format(Locale.ROOT, "%.3g", max / 1.1))).append(latency ? " ms" : "").append("</text>");
         return svg.append("</svg>").toString();
+    }
+
+    private static void maintenance(StringBuilder svg, List<MaintenanceView> windows, Instant from, Instant to) {
+        double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+        int plotWidth = WIDTH - 2 * PAD;
+        for (MaintenanceView w : windows) {
+            double start = x(w.startsAt(), from, span, plotWidth);
+            double end = x(w.endsAt() == null ? to : w.endsAt(), from, span, plotWidth);
+            svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%d' width='%.1f' height='%d' class='sk-maintenance-band'><title>", start,
+                    PAD - 14, Math.max(2, end - start), HEIGHT - 2 * PAD + 14)).append(SvgText.escape("Maintenance: " + w.reason()))
+                    .append("</title></rect>");
+            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' class='sk-chart-label sk-maintenance-label'>maintenance</text>",
+                    start + 3, PAD - 4));
+        }
     }
 
     private static double x(Instant at, Instant from, double span, int plotWidth) {
@@ -125,9 +142,5 @@ final class ProbeCharts {
 
     private static double finite(double value) {
         return Double.isInfinite(value) ? 0 : value;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
     }
 }

@@ -20,8 +20,10 @@ import io.stackkeeper.base.ui.Card;
 import io.stackkeeper.base.ui.DateTimes;
 import io.stackkeeper.base.ui.FormDialog;
 import io.stackkeeper.base.ui.MainLayout;
+import io.stackkeeper.monitoring.AlertView;
 import io.stackkeeper.monitoring.MonitoringService;
 import io.stackkeeper.monitoring.NagiosRange;
+import io.stackkeeper.monitoring.NotificationView;
 import io.stackkeeper.monitoring.ProbeSettings;
 import io.stackkeeper.monitoring.ProbeView;
 import io.stackkeeper.monitoring.ResultPoint;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** One probe: its state and settings, uptime over a day to a year, and its chart over a chosen range with thresholds. */
 @Route(value = "monitoring/probe", layout = MainLayout.class)
@@ -86,7 +89,7 @@ public class ProbePage extends VerticalLayout implements HasUrlParameter<Long> {
         ProbeSettings s = probe.settings();
         head.removeAll();
         H2 title = new H2(probe.name());
-        HorizontalLayout line = new HorizontalLayout(StateBadge.of(probe.state()), title);
+        HorizontalLayout line = new HorizontalLayout(StateBadge.of(probe), title);
         line.setAlignItems(FlexComponent.Alignment.CENTER);
         Span message = new Span(probe.message());
         message.setId("probe-message");
@@ -106,9 +109,7 @@ public class ProbePage extends VerticalLayout implements HasUrlParameter<Long> {
                 + percent(uptime.year()) + " 365 d");
         Div alerts = new Div();
         alerts.setId("probe-alerts");
-        monitoring.alertsOf(id).stream().limit(10).forEach(alert -> alerts.add(new Div(StateBadge.of(alert.state()),
-                new Span(" " + DateTimes.MINUTES.format(alert.openedAt()) + (alert.closedAt() == null ? ", open" : " to "
-                        + DateTimes.MINUTES.format(alert.closedAt())) + ": " + alert.message() + (alert.rootCause() == null ? "" : " (" + alert.rootCause() + ")")))));
+        monitoring.alertsOf(id).stream().limit(10).forEach(alert -> alerts.add(alertRow(alert)));
         Card card = new Card("Probe", line, message, facts, alerts);
         card.addClassName("sk-card-wide");
         if (operator) {
@@ -116,6 +117,25 @@ public class ProbePage extends VerticalLayout implements HasUrlParameter<Long> {
         }
         head.add(card);
         drawChart();
+    }
+
+    private Div alertRow(AlertView alert) {
+        Div row = new Div(StateBadge.of(alert.state()), new Span(" " + DateTimes.MINUTES.format(alert.openedAt()) + (alert.closedAt() == null
+                ? ", open" : " to " + DateTimes.MINUTES.format(alert.closedAt())) + ": " + alert.message()
+                + (alert.rootCause() == null ? "" : " (" + alert.rootCause() + ")")));
+        row.addClassName("sk-alert-row");
+        if (operator) {
+            List<NotificationView> sent = monitoring.notificationsOf(alert.id());
+            row.add(Card.hint(sent.isEmpty() ? "no notification (none wanted it, or it was held in maintenance)"
+                    : sent.stream().map(ProbePage::notice).collect(Collectors.joining(" · "))));
+        }
+        return row;
+    }
+
+    private static String notice(NotificationView n) {
+        String when = n.deliveredAt() != null ? "sent " + DateTimes.SECONDS.format(n.deliveredAt())
+                : "waiting, attempt " + n.attempts() + (n.lastError() == null ? "" : ": " + n.lastError());
+        return n.kind().toLowerCase() + " " + when;
     }
 
     private HorizontalLayout actions(ProbeView probe) {
@@ -148,7 +168,8 @@ public class ProbePage extends VerticalLayout implements HasUrlParameter<Long> {
         boolean latency = points.stream().allMatch(p -> p.value() == null);
         chart.removeAll();
         chart.add(new Svg(ProbeCharts.chart((latency ? "Latency" : "Value") + ", " + range.getValue().toLowerCase(), points, from, to, latency,
-                latency ? null : NagiosRange.parse(probe.settings().warning()), latency ? null : NagiosRange.parse(probe.settings().critical()))));
+                latency ? null : NagiosRange.parse(probe.settings().warning()), latency ? null : NagiosRange.parse(probe.settings().critical()),
+                monitoring.maintenanceWindows(probe.component(), from, to))));
     }
 
     private static void fact(Div facts, String name, String value) {

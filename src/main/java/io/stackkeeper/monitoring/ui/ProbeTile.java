@@ -17,11 +17,11 @@ class ProbeTile extends Div {
 
     ProbeTile(ProbeView probe, List<ProbeOutcome> recent, Double dayUptime, boolean operator, MonitoringService monitoring,
             Runnable changed) {
-        addClassNames("sk-probe", "sk-probe-" + probe.state().name().toLowerCase());
+        addClassNames("sk-probe", "sk-probe-" + (probe.checkedAt() == null ? "pending" : probe.state().name().toLowerCase()));
         setId("probe-" + probe.id());
         RouterLink name = new RouterLink(probe.name(), ProbePage.class, probe.id());
         name.addClassName("sk-probe-name");
-        Div head = new Div(StateBadge.of(probe.state()), name);
+        Div head = new Div(StateBadge.of(probe), name);
         head.addClassName("sk-probe-head");
         if (probe.flapping()) {
             Span flapping = new Span("flapping");

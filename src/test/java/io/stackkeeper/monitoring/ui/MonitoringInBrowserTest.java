@@ -62,8 +62,8 @@ class MonitoringInBrowserTest extends BrowserTest {
         ProbeView failing = create("Metrics port", ProbeKind.TCP, "127.0.0.1:" + closed, ProbeOptions.NONE, null);
         TestUsers.asAdmin(() -> monitoring.checkNow(failing.id()));
         TestUsers.asAdmin(() -> monitoring.checkNow(failing.id()));
-        MaintenanceView window = TestUsers.asAdmin(() -> monitoring.setMaintenance(java.util.Set.of(ProbeComponent.FRONTEND),
-                java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), "CDN switch"));
+        MaintenanceView window = TestUsers.asAdmin(() -> monitoring.setMaintenance(java.util.Set.of(ProbeComponent.BACKEND),
+                java.time.Instant.now().minusSeconds(600), java.time.Instant.now().plusSeconds(3000), "CDN switch"));
         try {
             String admin = TestUsers.create(accounts, "keeper", Role.ADMIN);
             signInAndWait(admin, TestUsers.PASSWORD);
@@ -72,6 +72,11 @@ class MonitoringInBrowserTest extends BrowserTest {
             assertThat(page.locator("#maintenance-windows")).containsText("CDN switch");
             assertThat(page.locator("#notifiers")).isVisible();
             screenshot("42-monitoring-alerts-maintenance");
+
+            page.locator("#open-alerts a").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(failing.name())).first().click();
+            assertThat(page.locator("#probe-chart .sk-maintenance-band")).hasCount(1);
+            assertThat(page.locator("#probe-alerts")).containsText("no notification");
+            screenshot("43-probe-chart-maintenance");
         } finally {
             TestUsers.asAdmin(() -> {
                 monitoring.endMaintenance(window.id());
