@@ -49,22 +49,11 @@ CREATE INDEX probe_result_probe_at ON probe_result (probe_id, at);
 CREATE INDEX probe_result_at ON probe_result (at);
 
 -- one row per probe and minute (or hour): counts per state, latency and value statistics
-CREATE TABLE probe_aggregate (
+-- minute sums packed per hour (span M) and hour sums packed per day (span H): see PackedSums
+CREATE TABLE probe_sums (
     probe_id        BIGINT        NOT NULL REFERENCES probe (id) ON DELETE CASCADE,
     span            CHAR(1)       NOT NULL,
-    start_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    ok_count        INT           NOT NULL,
-    warning_count   INT           NOT NULL,
-    critical_count  INT           NOT NULL,
-    unknown_count   INT           NOT NULL,
-    latency_min     BIGINT        NOT NULL,
-    latency_avg     BIGINT        NOT NULL,
-    latency_max     BIGINT        NOT NULL,
-    latency_p95     BIGINT        NOT NULL,
-    value_min       DOUBLE PRECISION,
-    value_avg       DOUBLE PRECISION,
-    value_max       DOUBLE PRECISION,
-    value_p95       DOUBLE PRECISION,
-    PRIMARY KEY (probe_id, span, start_at)
+    bucket_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    slots           VARBINARY(65536) NOT NULL,
+    PRIMARY KEY (probe_id, span, bucket_at)
 );
-CREATE INDEX probe_aggregate_span_start ON probe_aggregate (span, start_at);

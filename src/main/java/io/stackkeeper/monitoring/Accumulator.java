@@ -29,6 +29,11 @@ final class Accumulator {
         return latencies.isEmpty();
     }
 
+    /** What the minute or hour adds up to, as it is stored. */
+    PackedSums.Sum sum() {
+        return new PackedSums.Sum(start, counts.clone(), latency(), value());
+    }
+
     /** min, avg, max, p95 of the latencies in milliseconds. */
     long[] latency() {
         double[] stats = stats(latencies);

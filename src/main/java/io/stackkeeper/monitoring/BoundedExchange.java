@@ -1,5 +1,6 @@
 package io.stackkeeper.monitoring;
 
+import io.stackkeeper.base.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -8,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * and dropped).
  */
 final class BoundedExchange implements Consumer<Optional<byte[]>> {
+
+    private static final ScheduledExecutorService ALARMS =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("answer-deadline"));
 
     private final int limit;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -32,24 +36,62 @@ final class BoundedExchange implements Consumer<Optional<byte[]>> {
     /**
      * Sends {@code request} and waits for the whole answer until {@code deadlineNanos} (of {@link System#nanoTime()});
      * past it the exchange is cancelled with "no complete answer within {@code timeoutMillis} ms".
+     * <p>
+     * The client's blocking {@code send} is used on purpose: its {@code sendAsync} hands every answer to the common
+     * pool's default executor, which on a machine with two cores starts a new thread per request. The deadline is an
+     * alarm that interrupts this thread, which makes {@code send} give up.
      */
     HttpResponse<Void> send(HttpClient client, HttpRequest request, long deadlineNanos, long timeoutMillis)
             throws IOException, InterruptedException {
-        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
             throw noAnswerWithin(timeoutMillis);
         }
-        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(this));
+        Alarm alarm = new Alarm(Thread.currentThread());
+        ScheduledFuture<?> ringing = ALARMS.schedule(alarm::ring, left, TimeUnit.NANOSECONDS);
         try {
-            return exchange.get(left, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw noAnswerWithin(timeoutMillis);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(this));
+        } catch (InterruptedException e) {
+            if (alarm.rang()) {
                 throw noAnswerWithin(timeoutMillis);
             }
-            throw new IOException(ProbeRunner.describe(e.getCause()), e.getCause());
+            throw e;
+        } catch (HttpTimeoutException e) {
+            throw noAnswerWithin(timeoutMillis);
+        } finally {
+            ringing.cancel(false);
+            alarm.silence();
+        }
+    }
+
+    /** Interrupts the waiting thread once at the deadline, and never after the wait is over. */
+    private static final class Alarm {
+
+        private final Thread waiting;
+        private boolean over;
+        private boolean rang;
+
+        Alarm(Thread waiting) {
+            this.waiting = waiting;
+        }
+
+        synchronized void ring() {
+            if (!over) {
+                rang = true;
+                waiting.interrupt();
+            }
+        }
+
+        synchronized boolean rang() {
+            return rang;
+        }
+
+        /** Ends the wait; an interrupt the alarm set that nobody read yet is cleared, so it cannot hit later work. */
+        synchronized void silence() {
+            over = true;
+            if (rang) {
+                Thread.interrupted();
+            }
         }
     }
 

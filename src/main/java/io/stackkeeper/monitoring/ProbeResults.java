@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * What the probes found, kept small: each outcome updates the probe's alerting memory and its minute and hour sums
  * in memory; a raw row is written when the state changes and otherwise once a minute, the status row when anything
  * alerting cares about changes and otherwise once a minute, and the sums when their minute or hour has passed.
- * A steady probe at 5 s thus writes about 3 rows a minute instead of 12.
+ * A steady probe at 5 s thus writes about 3 rows a minute instead of 12, and its sums are packed (see {@link PackedSums}).
  */
 @Component
 class ProbeResults {
@@ -106,14 +106,14 @@ class ProbeResults {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         if (l.minute == null || !l.minute.start.equals(minute)) {
             if (l.minute != null && !l.minute.empty()) {
-                store.saveAggregate(probe, 'M', l.minute);
+                store.saveSum(probe, PackedSums.Span.MINUTE, l.minute);
             }
             l.minute = new Accumulator(minute);
         }
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         if (l.hour == null || !l.hour.start.equals(hour)) {
             if (l.hour != null && !l.hour.empty()) {
-                store.saveAggregate(probe, 'H', l.hour);
+                store.saveSum(probe, PackedSums.Span.HOUR, l.hour);
             }
             l.hour = new Accumulator(hour);
         }

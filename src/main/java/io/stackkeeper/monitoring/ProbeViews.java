@@ -48,13 +48,13 @@ record ProbeViews(ProbeBook book, ProbeResults results, ResultStore store, Maint
         if (span.compareTo(RAW_UP_TO) <= 0) {
             return store.raw(probe, from, to);
         }
-        return span.compareTo(MINUTES_UP_TO) <= 0 ? store.aggregates(probe, 'M', from, to) : store.aggregates(probe, 'H', from, to);
+        return span.compareTo(MINUTES_UP_TO) <= 0 ? store.aggregates(probe, PackedSums.Span.MINUTE, from, to) : store.aggregates(probe, PackedSums.Span.HOUR, from, to);
     }
 
     Uptime uptime(long probe) {
         Instant now = clock.instant();
-        return new Uptime(up(store.counts(probe, 'M', now.minus(Duration.ofDays(1)))), up(store.counts(probe, 'M', now.minus(Duration.ofDays(7)))),
-                up(store.counts(probe, 'H', now.minus(Duration.ofDays(30)))), up(store.counts(probe, 'H', now.minus(Duration.ofDays(365)))));
+        return new Uptime(up(store.counts(probe, PackedSums.Span.MINUTE, now.minus(Duration.ofDays(1)))), up(store.counts(probe, PackedSums.Span.MINUTE, now.minus(Duration.ofDays(7)))),
+                up(store.counts(probe, PackedSums.Span.HOUR, now.minus(Duration.ofDays(30)))), up(store.counts(probe, PackedSums.Span.HOUR, now.minus(Duration.ofDays(365)))));
     }
 
     NagiosCheck nagios(Probe probe) {

@@ -5,15 +5,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The probe tables written in plain SQL: the latest status per probe, raw results, and minute and hour aggregates. */
+/** The probe tables written in plain SQL: the latest status per probe, raw results, and minute and hour sums ({@link PackedSums}). */
 @Component
 record ResultStore(JdbcTemplate jdbc) {
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     /** The status row as stored, to resume alerting after a restart. */
     record StoredStatus(ProbeState state, ProbeState confirmed, String message, long latencyMillis, Double measured, int failures,
@@ -48,30 +52,22 @@ record ResultStore(JdbcTemplate jdbc) {
                 time(outcome.at()), outcome.state().name(), outcome.latencyMillis(), finite(outcome.value()), clip(outcome.message(), 500));
     }
 
-    /** Adds an aggregate; one for the same probe, span and start (an hour resumed after a restart) is merged into. */
-    void saveAggregate(long probe, char span, Accumulator a) {
-        long[] l = a.latency();
-        double[] v = a.value();
-        Object[] key = {probe, String.valueOf(span), time(a.start)};
-        List<Object[]> existing = jdbc.query("SELECT ok_count, warning_count, critical_count, unknown_count, latency_min, latency_max,"
-                + " latency_p95, latency_avg FROM probe_aggregate WHERE probe_id = ? AND span = ? AND start_at = ?",
-                (rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)},
-                key);
-        if (!existing.isEmpty()) {
-            Object[] e = existing.get(0);
-            int before = (int) e[0] + (int) e[1] + (int) e[2] + (int) e[3];
-            int now = a.counts[0] + a.counts[1] + a.counts[2] + a.counts[3];
-            jdbc.update("UPDATE probe_aggregate SET ok_count = ok_count + ?, warning_count = warning_count + ?, critical_count = critical_count + ?,"
-                    + " unknown_count = unknown_count + ?, latency_min = ?, latency_max = ?, latency_p95 = ?, latency_avg = ?"
-                    + " WHERE probe_id = ? AND span = ? AND start_at = ?", a.counts[0], a.counts[1], a.counts[2], a.counts[3],
-                    Math.min((long) e[4], l[0]), Math.max((long) e[5], l[2]), Math.max((long) e[6], l[3]),
-                    ((long) e[7] * before + l[1] * now) / Math.max(1, before + now), key[0], key[1], key[2]);
+    /**
+     * Appends one minute's or hour's sum to its bucket (the hour's minutes, the day's hours). The bytes are joined
+     * here: H2's {@code ||} with a binary parameter did not give the two byte strings one after the other.
+     */
+    void saveSum(long probe, PackedSums.Span span, Accumulator a) {
+        byte[] sum = PackedSums.encode(span, a.sum());
+        OffsetDateTime bucket = time(span.bucketOf(a.start));
+        List<byte[]> stored = jdbc.query("SELECT slots FROM probe_sums WHERE probe_id = ? AND span = ? AND bucket_at = ?",
+                (rs, i) -> rs.getBytes(1), probe, span.code, bucket);
+        if (stored.isEmpty()) {
+            jdbc.update("INSERT INTO probe_sums (probe_id, span, bucket_at, slots) VALUES (?, ?, ?, ?)", probe, span.code, bucket, sum);
             return;
         }
-        jdbc.update("INSERT INTO probe_aggregate (probe_id, span, start_at, ok_count, warning_count, critical_count, unknown_count, latency_min,"
-                + " latency_avg, latency_max, latency_p95, value_min, value_avg, value_max, value_p95) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key[0], key[1], key[2], a.counts[0], a.counts[1], a.counts[2], a.counts[3], l[0], l[1], l[2], l[3],
-                v == null ? null : v[0], v == null ? null : v[1], v == null ? null : v[2], v == null ? null : v[3]);
+        byte[] joined = java.util.Arrays.copyOf(stored.get(0), stored.get(0).length + sum.length);
+        System.arraycopy(sum, 0, joined, stored.get(0).length, sum.length);
+        jdbc.update("UPDATE probe_sums SET slots = ? WHERE probe_id = ? AND span = ? AND bucket_at = ?", joined, probe, span.code, bucket);
     }
 
     List<ResultPoint> raw(long probe, Instant from, Instant to) {
@@ -82,37 +78,61 @@ record ResultStore(JdbcTemplate jdbc) {
                 probe, time(from), time(to));
     }
 
-    List<ResultPoint> aggregates(long probe, char span, Instant from, Instant to) {
-        return jdbc.query("SELECT * FROM probe_aggregate WHERE probe_id = ? AND span = ? AND start_at >= ? AND start_at < ? ORDER BY start_at",
-                (rs, i) -> {
-                    int[] counts = {rs.getInt("ok_count"), rs.getInt("warning_count"), rs.getInt("critical_count"), rs.getInt("unknown_count")};
-                    return new ResultPoint(instant(rs, "start_at"), counts[0] + counts[1] + counts[2] + counts[3], worst(counts),
-                            rs.getLong("latency_avg"), rs.getLong("latency_p95"), nullable(rs, "value_avg"), nullable(rs, "value_max"), null, counts);
-                }, probe, String.valueOf(span), time(from), time(to));
+    List<ResultPoint> aggregates(long probe, PackedSums.Span span, Instant from, Instant to) {
+        List<ResultPoint> points = new ArrayList<>();
+        sums(probe, span, from, to, sum -> points.add(new ResultPoint(sum.at(), sum.results(), worst(sum.counts()), sum.latency()[1],
+                sum.latency()[3], sum.value() == null ? null : sum.value()[1], sum.value() == null ? null : sum.value()[2], null,
+                sum.counts())));
+        return points;
     }
 
-    /** Counts per state over the span's aggregates since {@code from}: for uptime. */
-    int[] counts(long probe, char span, Instant from) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(ok_count), 0), COALESCE(SUM(warning_count), 0), COALESCE(SUM(critical_count), 0),"
-                + " COALESCE(SUM(unknown_count), 0) FROM probe_aggregate WHERE probe_id = ? AND span = ? AND start_at >= ?",
-                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}, probe, String.valueOf(span), time(from));
+    /** Counts per state over the span's sums since {@code from}: for uptime. */
+    int[] counts(long probe, PackedSums.Span span, Instant from) {
+        int[] counts = new int[4];
+        sums(probe, span, from, Instant.MAX, sum -> add(counts, sum.counts()));
+        return counts;
     }
 
     /** Counts per state and probe over the minute sums since {@code from}: the day's uptime of every probe at once. */
     Map<Long, int[]> countsByProbe(Instant from) {
         Map<Long, int[]> counts = new HashMap<>();
-        jdbc.query("SELECT probe_id, SUM(ok_count), SUM(warning_count), SUM(critical_count), SUM(unknown_count) FROM probe_aggregate"
-                + " WHERE span = 'M' AND start_at >= ? GROUP BY probe_id", rs -> {
-                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
-                }, time(from));
+        PackedSums.Span span = PackedSums.Span.MINUTE;
+        jdbc.query("SELECT probe_id, bucket_at, slots FROM probe_sums WHERE span = ? AND bucket_at >= ?", rs -> {
+            int[] sums = counts.computeIfAbsent(rs.getLong(1), id -> new int[4]);
+            for (PackedSums.Sum sum : PackedSums.decode(span, instant(rs, "bucket_at"), rs.getBytes(3))) {
+                if (!sum.at().isBefore(from)) {
+                    add(sums, sum.counts());
+                }
+            }
+        }, span.code, time(span.bucketOf(from)));
         return counts;
     }
 
-    /** Removes what is older than its retention; answers the rows removed. */
+    /** Removes what is older than its retention (sums by whole buckets); answers the rows removed. */
     int purge(Instant rawBefore, Instant minutesBefore, Instant hoursBefore) {
         return jdbc.update("DELETE FROM probe_result WHERE at < ?", time(rawBefore))
-                + jdbc.update("DELETE FROM probe_aggregate WHERE span = 'M' AND start_at < ?", time(minutesBefore))
-                + jdbc.update("DELETE FROM probe_aggregate WHERE span = 'H' AND start_at < ?", time(hoursBefore));
+                + purgeSums(PackedSums.Span.MINUTE, minutesBefore) + purgeSums(PackedSums.Span.HOUR, hoursBefore);
+    }
+
+    private int purgeSums(PackedSums.Span span, Instant before) {
+        return jdbc.update("DELETE FROM probe_sums WHERE span = ? AND bucket_at <= ?", span.code, time(before.minus(span.bucketLength())));
+    }
+
+    private void sums(long probe, PackedSums.Span span, Instant from, Instant to, Consumer<PackedSums.Sum> each) {
+        jdbc.query("SELECT bucket_at, slots FROM probe_sums WHERE probe_id = ? AND span = ? AND bucket_at >= ? AND bucket_at < ? ORDER BY bucket_at",
+                rs -> {
+                    for (PackedSums.Sum sum : PackedSums.decode(span, instant(rs, "bucket_at"), rs.getBytes(2))) {
+                        if (!sum.at().isBefore(from) && sum.at().isBefore(to)) {
+                            each.accept(sum);
+                        }
+                    }
+                }, probe, span.code, time(span.bucketOf(from)), time(to.equals(Instant.MAX) ? FAR_FUTURE : to));
+    }
+
+    private static void add(int[] sums, int[] counts) {
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += counts[i];
+        }
     }
 
     private static ProbeState worst(int[] counts) {

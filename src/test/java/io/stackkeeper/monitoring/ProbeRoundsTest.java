@@ -33,6 +33,9 @@ class ProbeRoundsTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ResultStore store;
+
     @Test
     void due_probes_run_on_time_while_a_hanging_target_only_times_out_its_own_probe() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -131,8 +134,10 @@ class ProbeRoundsTest {
         assertThat(minutes).extracting(ResultPoint::results).containsExactly(12, 12, 12);
         assertThat(minutes.get(1).state()).isEqualTo(ProbeState.CRITICAL);
         assertThat(minutes.get(1).counts()).containsExactly(11, 0, 1, 0);
-        Integer hours = jdbc.queryForObject("SELECT COUNT(*) FROM probe_aggregate WHERE probe_id = ? AND span = 'H'", Integer.class, probe.id());
-        assertThat(hours).isEqualTo(2);
+        assertThat(store.aggregates(probe.id(), PackedSums.Span.HOUR, start.minus(Duration.ofHours(1)), start.plus(Duration.ofDays(1))))
+                .extracting(ResultPoint::results).containsExactly(24, 12);
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM probe_sums WHERE probe_id = ?", Integer.class, probe.id());
+        assertThat(rows).as("the minutes of two hours and the hours of one day").isEqualTo(3);
     }
 
     private ProbeView create(String name, String url, int timeoutMillis) {
