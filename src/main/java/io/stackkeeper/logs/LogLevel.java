@@ -3,7 +3,7 @@ package io.stackkeeper.logs;
 import java.util.Locale;
 
 /** The severity of a log line, in the order of the filter's {@code level>=warn}. */
-enum LogLevel {
+public enum LogLevel {
     TRACE, DEBUG, INFO, WARN, ERROR, FATAL;
 
     /**

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param continuation the lines that belong to this one: a stack trace folded in by {@link LogGrouper}, the further
  *        lines of a JSON message or of its stack-trace member
  */
-record LogLine(String container, Instant at, Instant time, LogLevel level, String logger, String message,
+public record LogLine(String container, Instant at, Instant time, LogLevel level, String logger, String message,
         Map<String, String> fields, String raw, boolean truncated, List<String> continuation) {
 
     /** The longest line kept, in chars (1 MiB); the rest is cut off. */
@@ -32,7 +32,7 @@ record LogLine(String container, Instant at, Instant time, LogLevel level, Strin
     /** The most lines one line carries in {@code continuation}. */
     static final int MAX_CONTINUATION = 200;
 
-    LogLine {
+    public LogLine {
         time = time == null ? at : time;
         message = message == null ? "" : message;
         // the parser hands over a map it no longer touches; wrapping it is cheaper than copying on every line

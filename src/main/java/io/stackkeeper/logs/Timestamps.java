@@ -117,7 +117,12 @@ final class Timestamps {
     }
 
     private static int digits(String text, int from, int to) {
-        int value = 0;
+        return (int) decimal(text, from, to);
+    }
+
+    /** The decimal number the chars from {@code from} to {@code to} spell (at most 18 digits), or -1 if one is no digit. */
+    static long decimal(String text, int from, int to) {
+        long value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {

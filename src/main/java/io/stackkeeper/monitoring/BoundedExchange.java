@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +20,13 @@ import java.util.function.Consumer;
  */
 final class BoundedExchange implements Consumer<Optional<byte[]>> {
 
-    private static final ScheduledExecutorService ALARMS =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("answer-deadline"));
+    /** How often the deadlines are looked at: how late past its timeout an exchange may give up. */
+    static final long TICK_MILLIS = 25;
+    private static final Set<Alarm> WAITING = ConcurrentHashMap.newKeySet();
+
+    static {
+        DaemonThreads.named("answer-deadline").newThread(BoundedExchange::watchDeadlines).start();
+    }
 
     private final int limit;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -39,7 +42,8 @@ final class BoundedExchange implements Consumer<Optional<byte[]>> {
      * <p>
      * The client's blocking {@code send} is used on purpose: its {@code sendAsync} hands every answer to the common
      * pool's default executor, which on a machine with two cores starts a new thread per request. The deadline is an
-     * alarm that interrupts this thread, which makes {@code send} give up.
+     * alarm that interrupts this thread, which makes {@code send} give up. One thread looks at every alarm a few times
+     * a second: a timer per request woke a thread per request, even for the cancelled ones.
      */
     HttpResponse<Void> send(HttpClient client, HttpRequest request, long deadlineNanos, long timeoutMillis)
             throws IOException, InterruptedException {
@@ -47,8 +51,8 @@ final class BoundedExchange implements Consumer<Optional<byte[]>> {
         if (left <= 0) {
             throw noAnswerWithin(timeoutMillis);
         }
-        Alarm alarm = new Alarm(Thread.currentThread());
-        ScheduledFuture<?> ringing = ALARMS.schedule(alarm::ring, left, TimeUnit.NANOSECONDS);
+        Alarm alarm = new Alarm(Thread.currentThread(), deadlineNanos);
+        WAITING.add(alarm);
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(this));
         } catch (InterruptedException e) {
@@ -59,8 +63,24 @@ final class BoundedExchange implements Consumer<Optional<byte[]>> {
         } catch (HttpTimeoutException e) {
             throw noAnswerWithin(timeoutMillis);
         } finally {
-            ringing.cancel(false);
+            WAITING.remove(alarm);
             alarm.silence();
+        }
+    }
+
+    private static void watchDeadlines() {
+        while (true) {
+            long now = System.nanoTime();
+            for (Alarm alarm : WAITING) {
+                if (now - alarm.deadline >= 0) {
+                    alarm.ring();
+                }
+            }
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -68,15 +88,17 @@ final class BoundedExchange implements Consumer<Optional<byte[]>> {
     private static final class Alarm {
 
         private final Thread waiting;
+        private final long deadline;
         private boolean over;
         private boolean rang;
 
-        Alarm(Thread waiting) {
+        Alarm(Thread waiting, long deadline) {
             this.waiting = waiting;
+            this.deadline = deadline;
         }
 
         synchronized void ring() {
-            if (!over) {
+            if (!over && !rang) {
                 rang = true;
                 waiting.interrupt();
             }

@@ -13,10 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -25,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The probes' clock. Each round (every second, from one Quartz trigger, so in a cluster it runs on one instance)
- * sets a timer for every probe due within the next second, at its exact time; when the timer fires the probe runs on
- * a bounded pool of workers. A probe never runs twice at once, so a hanging target holds one worker at the most and
+ * sets a timer for every probe due within the next second, at its exact time, on a bounded pool of workers that run
+ * it when it fires (no hand-over between a timer thread and a worker: a wake-up per run is CPU on two cores). A probe never runs twice at once, so a hanging target holds one worker at the most and
  * never delays other probes. The next run is due an interval (or the shorter failing interval) after this one was.
  * Each run goes to alerting; notifications are delivered on a thread of their own, so a slow receiver delays no probe.
  */
@@ -47,8 +45,7 @@ class ProbeRounds {
     private final Clock clock;
     private final Map<Long, Instant> due = new ConcurrentHashMap<>();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-timer"));
-    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor workers;
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("notify"));
     private final AtomicBoolean delivering = new AtomicBoolean();
     private volatile Consumer<Ran> listener = ran -> { };
@@ -69,8 +66,7 @@ class ProbeRounds {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
-        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), DaemonThreads.named("probe"));
+        this.workers = new ScheduledThreadPoolExecutor(properties.workers(), DaemonThreads.named("probe"));
     }
 
     /** Who else hears of each run, after alerting (a benchmark, a test); one listener. */
@@ -78,17 +74,18 @@ class ProbeRounds {
         this.listener = listener;
     }
 
-    /** Sets the timers of the probes due within the next second, writes finished sums, and purges old results hourly. */
+    /** Sets the timers of the probes due within the next second, writes the results that wait, and purges old results hourly. */
     void round() {
         Instant now = clock.instant();
         for (ProbeDefinition probe : book.active()) {
             Instant at = due.computeIfAbsent(probe.id(), id -> now.plusMillis(Math.floorMod(id * 7919L, probe.settings().intervalSeconds() * 1000L)));
             if (!at.isAfter(now.plus(LOOKAHEAD)) && running.add(probe.id())) {
                 long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-                timer.schedule(() -> start(probe, at), delay, TimeUnit.MILLISECONDS);
+                schedule(probe, at, delay);
             }
         }
         results.flush(now);
+        store.writeQueued();
         if (delivering.compareAndSet(false, true)) {
             delivery.execute(() -> {
                 try {
@@ -124,18 +121,17 @@ class ProbeRounds {
         metrics.forget(probe);
     }
 
-    private void start(ProbeDefinition probe, Instant at) {
+    private void schedule(ProbeDefinition probe, Instant at, long delayMillis) {
         try {
-            workers.execute(() -> {
+            workers.schedule(() -> {
                 try {
                     run(probe, at);
                 } finally {
                     running.remove(probe.id());
                 }
-            });
+            }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             running.remove(probe.id());
-            log.warn("Probe {} skipped a run: {} probes wait for a worker.", probe.name(), workers.getQueue().size());
         }
     }
 
@@ -160,7 +156,6 @@ class ProbeRounds {
 
     @PreDestroy
     void stop() {
-        timer.shutdownNow();
         workers.shutdownNow();
         delivery.shutdownNow();
     }

@@ -13,11 +13,23 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The probe tables written in plain SQL: the latest status per probe, raw results, and minute and hour sums ({@link PackedSums}). */
+/**
+ * The probe tables written in plain SQL: the latest status per probe, raw results, and minute and hour sums
+ * ({@link PackedSums}). Writes wait in {@link QueuedWrites} and reach the database together once a round, in one
+ * transaction, because a commit per row cost more CPU than the probes themselves; every read writes them first.
+ */
 @Component
-record ResultStore(JdbcTemplate jdbc) {
+class ResultStore {
 
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final JdbcTemplate jdbc;
+    private final QueuedWrites queued;
+
+    ResultStore(JdbcTemplate jdbc, QueuedWrites queued) {
+        this.jdbc = jdbc;
+        this.queued = queued;
+    }
 
     /** The status row as stored, to resume alerting after a restart. */
     record StoredStatus(ProbeState state, ProbeState confirmed, String message, long latencyMillis, Double measured, int failures,
@@ -25,19 +37,19 @@ record ResultStore(JdbcTemplate jdbc) {
     }
 
     void saveStatus(long probe, ProbeOutcome outcome, StateTracker tracker, Instant changedAt) {
-        Object[] values = {outcome.state().name(), tracker.confirmed().name(), clip(outcome.message(), 1000), outcome.latencyMillis(),
-                finite(outcome.value()), tracker.failures(), tracker.successes(), tracker.history(), tracker.flapping(), time(outcome.at()),
-                time(changedAt), probe};
-        int updated = jdbc.update("UPDATE probe_status SET state = ?, confirmed = ?, message = ?, latency_millis = ?, measured = ?, failures = ?,"
-                + " successes = ?, history = ?, flapping = ?, checked_at = ?, changed_at = ? WHERE probe_id = ?", values);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO probe_status (state, confirmed, message, latency_millis, measured, failures, successes, history, flapping,"
-                    + " checked_at, changed_at, probe_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
-        }
+        queued.status(probe, new Object[] {outcome.state().name(), tracker.confirmed().name(), clip(outcome.message(), 1000),
+                outcome.latencyMillis(), finite(outcome.value()), tracker.failures(), tracker.successes(), tracker.history(), tracker.flapping(),
+                time(outcome.at()), time(changedAt), probe});
+    }
+
+    /** Writes the results that wait; the probes' round calls it once a second. */
+    void writeQueued() {
+        queued.write();
     }
 
     Map<Long, StoredStatus> statuses() {
         Map<Long, StoredStatus> statuses = new HashMap<>();
+        queued.write();
         jdbc.query("SELECT * FROM probe_status", rs -> {
             statuses.put(rs.getLong("probe_id"), new StoredStatus(ProbeState.valueOf(rs.getString("state")),
                     ProbeState.valueOf(rs.getString("confirmed")), rs.getString("message"), rs.getLong("latency_millis"), nullable(rs, "measured"),
@@ -48,29 +60,17 @@ record ResultStore(JdbcTemplate jdbc) {
     }
 
     void saveRaw(long probe, ProbeOutcome outcome) {
-        jdbc.update("INSERT INTO probe_result (probe_id, at, state, latency_millis, measured, message) VALUES (?, ?, ?, ?, ?, ?)", probe,
-                time(outcome.at()), outcome.state().name(), outcome.latencyMillis(), finite(outcome.value()), clip(outcome.message(), 500));
+        queued.raw(new Object[] {probe, time(outcome.at()), outcome.state().name(), outcome.latencyMillis(), finite(outcome.value()),
+                clip(outcome.message(), 500)});
     }
 
-    /**
-     * Appends one minute's or hour's sum to its bucket (the hour's minutes, the day's hours). The bytes are joined
-     * here: H2's {@code ||} with a binary parameter did not give the two byte strings one after the other.
-     */
+    /** Appends one minute's or hour's sum to its bucket (the hour's minutes, the day's hours). */
     void saveSum(long probe, PackedSums.Span span, Accumulator a) {
-        byte[] sum = PackedSums.encode(span, a.sum());
-        OffsetDateTime bucket = time(span.bucketOf(a.start));
-        List<byte[]> stored = jdbc.query("SELECT slots FROM probe_sums WHERE probe_id = ? AND span = ? AND bucket_at = ?",
-                (rs, i) -> rs.getBytes(1), probe, span.code, bucket);
-        if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO probe_sums (probe_id, span, bucket_at, slots) VALUES (?, ?, ?, ?)", probe, span.code, bucket, sum);
-            return;
-        }
-        byte[] joined = java.util.Arrays.copyOf(stored.get(0), stored.get(0).length + sum.length);
-        System.arraycopy(sum, 0, joined, stored.get(0).length, sum.length);
-        jdbc.update("UPDATE probe_sums SET slots = ? WHERE probe_id = ? AND span = ? AND bucket_at = ?", joined, probe, span.code, bucket);
+        queued.sum(probe, span, span.bucketOf(a.start), PackedSums.encode(span, a.sum()));
     }
 
     List<ResultPoint> raw(long probe, Instant from, Instant to) {
+        queued.write();
         return jdbc.query("SELECT at, state, latency_millis, measured, message FROM probe_result WHERE probe_id = ? AND at >= ? AND at < ? ORDER BY at",
                 (rs, i) -> new ResultPoint(instant(rs, "at"), 1, ProbeState.valueOf(rs.getString("state")), rs.getLong("latency_millis"),
                         rs.getLong("latency_millis"), nullable(rs, "measured"), nullable(rs, "measured"), rs.getString("message"),
@@ -97,6 +97,7 @@ record ResultStore(JdbcTemplate jdbc) {
     Map<Long, int[]> countsByProbe(Instant from) {
         Map<Long, int[]> counts = new HashMap<>();
         PackedSums.Span span = PackedSums.Span.MINUTE;
+        queued.write();
         jdbc.query("SELECT probe_id, bucket_at, slots FROM probe_sums WHERE span = ? AND bucket_at >= ?", rs -> {
             int[] sums = counts.computeIfAbsent(rs.getLong(1), id -> new int[4]);
             for (PackedSums.Sum sum : PackedSums.decode(span, instant(rs, "bucket_at"), rs.getBytes(3))) {
@@ -110,6 +111,7 @@ record ResultStore(JdbcTemplate jdbc) {
 
     /** Removes what is older than its retention (sums by whole buckets); answers the rows removed. */
     int purge(Instant rawBefore, Instant minutesBefore, Instant hoursBefore) {
+        queued.write();
         return jdbc.update("DELETE FROM probe_result WHERE at < ?", time(rawBefore))
                 + purgeSums(PackedSums.Span.MINUTE, minutesBefore) + purgeSums(PackedSums.Span.HOUR, hoursBefore);
     }
@@ -119,6 +121,7 @@ record ResultStore(JdbcTemplate jdbc) {
     }
 
     private void sums(long probe, PackedSums.Span span, Instant from, Instant to, Consumer<PackedSums.Sum> each) {
+        queued.write();
         jdbc.query("SELECT bucket_at, slots FROM probe_sums WHERE probe_id = ? AND span = ? AND bucket_at >= ? AND bucket_at < ? ORDER BY bucket_at",
                 rs -> {
                     for (PackedSums.Sum sum : PackedSums.decode(span, instant(rs, "bucket_at"), rs.getBytes(2))) {
@@ -145,7 +148,7 @@ record ResultStore(JdbcTemplate jdbc) {
         return counts;
     }
 
-    private static OffsetDateTime time(Instant instant) {
+    static OffsetDateTime time(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

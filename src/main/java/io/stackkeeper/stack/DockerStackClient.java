@@ -20,6 +20,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -273,10 +274,11 @@ class DockerStackClient implements StackClient {
     }
 
     @Override
-    public Closeable followLogs(String nameOrId, int tail, Consumer<String> line) {
-        return call("follow logs of " + nameOrId, () -> docker.logContainerCmd(nameOrId)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withTail(tail)
-                .exec(new LogLines(line)));
+    public Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
+        return call("follow logs of " + nameOrId, () -> {
+            var command = docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withFollowStream(true).withTimestamps(true);
+            return (since == null ? command.withTail(tail) : command.withSince((int) since.getEpochSecond())).exec(new LogLines(stampedLine, ended));
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stackkeeper.stack;
 
 import java.io.Closeable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -60,8 +61,13 @@ interface StackClient extends Closeable {
     /** The last {@code lines} lines a container wrote to stdout and stderr, oldest first. */
     List<String> logTail(String nameOrId, int lines);
 
-    /** Follows a container's output from the last {@code tail} lines on; close the handle to stop. */
-    Closeable followLogs(String nameOrId, int tail, Consumer<String> line);
+    /**
+     * Follows a container's output, each line with the engine's time before it ({@code 2026-12-03T10:00:00.123456789Z
+     * text}): from {@code since} on (whole seconds, so lines of that second come again), or the last {@code tail} lines
+     * when {@code since} is null. {@code ended} runs once when the stream ends (the container stopped or went away, or
+     * the handle was closed); close the handle to stop.
+     */
+    Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended);
 
     /** Follows the engine's events (container start, die, oom, ...); close the handle to stop. */
     Closeable events(Consumer<String> event);

@@ -3,9 +3,11 @@ package io.stackkeeper.stack;
 import com.mongodb.client.MongoClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,6 +95,12 @@ record StackOperations(StackSettingsStore store, StackClients clients, BoundedCa
     List<String> logTail(StackPart part, int lines) {
         UnsealedSettings s = store.required();
         return clients.of(s).logTail(container(s, part).id(), lines);
+    }
+
+    FollowedLogs followLogs(StackPart part, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
+        UnsealedSettings s = store.required();
+        ContainerFacts container = container(s, part);
+        return new FollowedLogs(container.id(), container.name(), clients.of(s).followLogs(container.id(), since, tail, stampedLine, ended));
     }
 
     void setFeatureCompatibilityVersion(StackClaim claim, String version) {

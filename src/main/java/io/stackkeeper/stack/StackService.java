@@ -3,9 +3,11 @@ package io.stackkeeper.stack;
 import io.stackkeeper.security.Roles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -308,6 +310,16 @@ public class StackService {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public List<String> logTail(StackPart part, int lines) {
         return operations.logTail(part, lines);
+    }
+
+    /**
+     * Follows the part's container output, each line with the engine's time before it, from {@code since} on (whole
+     * seconds) or its last {@code tail} lines; {@code ended} runs when the container stops or is replaced, after which
+     * the caller follows again to reach the new container.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public FollowedLogs followLogs(StackPart part, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
+        return operations.followLogs(part, since, tail, stampedLine, ended);
     }
 
     /** Sets MongoDB's featureCompatibilityVersion ({@code 4.4}); only under an exclusive claim of the stack (an upgrade's). */

@@ -71,6 +71,7 @@ class ProbeRoundsTest {
                 Thread.sleep(1000);
             }
             rounds.onRun(ran -> { });
+            store.writeQueued();
 
             for (ProbeView probe : fast) {
                 List<ProbeRounds.Ran> own = runs.stream().filter(r -> r.probe().id() == probe.id()).toList();
@@ -127,6 +128,7 @@ class ProbeRoundsTest {
                     new Measure("time", 0.01 * i, "s")), at));
         }
         results.flush(start.plus(Duration.ofHours(2)));
+        store.writeQueued();
 
         Integer raw = jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE probe_id = ?", Integer.class, probe.id());
         assertThat(raw).as("one a minute and one per state change, not 36").isEqualTo(5);
@@ -138,6 +140,22 @@ class ProbeRoundsTest {
                 .extracting(ResultPoint::results).containsExactly(24, 12);
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM probe_sums WHERE probe_id = ?", Integer.class, probe.id());
         assertThat(rows).as("the minutes of two hours and the hours of one day").isEqualTo(3);
+    }
+
+    @Test
+    void results_of_a_probe_deleted_while_they_waited_are_dropped_without_failing_the_next_read() {
+        ProbeView gone = create("gone", "http://127.0.0.1:9/", 1000);
+        ProbeView kept = create("kept", "http://127.0.0.1:9/", 1000);
+        Instant at = Instant.now();
+        results.record(new ProbeDefinition(gone.id(), gone.settings(), Thresholds.of(null, null)), new ProbeOutcome(ProbeState.OK, "ok", 5, List.of(), at));
+        results.record(new ProbeDefinition(kept.id(), kept.settings(), Thresholds.of(null, null)), new ProbeOutcome(ProbeState.OK, "ok", 5, List.of(), at));
+        TestUsers.asAdmin(() -> {
+            monitoring.deleteProbe(gone.id());
+            return null;
+        });
+
+        List<ResultPoint> read = TestUsers.asAdmin(() -> monitoring.results(kept.id(), at.minusSeconds(60), at.plusSeconds(60)));
+        assertThat(read).extracting(ResultPoint::message).containsExactly("ok");
     }
 
     private ProbeView create(String name, String url, int timeoutMillis) {

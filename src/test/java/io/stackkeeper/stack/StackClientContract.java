@@ -164,12 +164,15 @@ abstract class StackClientContract {
     void logs_are_followed_line_by_line() throws Exception {
         ContainerFacts backend = runBackend("89.0.0", freePort());
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        try (var follow = client.followLogs(backend.name(), 100, lines::add)) {
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try (var follow = client.followLogs(backend.name(), null, 100, lines::add, ended::countDown)) {
             for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("migrations")); i++) {
                 Thread.sleep(100);
             }
+            assertThat(lines).anyMatch(l -> l.contains("migrations")).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z .*"));
+            client.stop(backend.id(), java.time.Duration.ofSeconds(5));
+            assertThat(ended.await(15, java.util.concurrent.TimeUnit.SECONDS)).as("the stream ends when the container stops").isTrue();
         }
-        assertThat(lines).anyMatch(l -> l.contains("migrations"));
     }
 
     @Test

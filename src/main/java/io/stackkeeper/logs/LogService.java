@@ -1,0 +1,47 @@
+package io.stackkeeper.logs;
+
+import io.stackkeeper.security.Roles;
+import io.stackkeeper.stack.StackPart;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The stack's logs as the portal keeps them: searched over any time range, across container recreations. */
+@Service
+public class LogService {
+
+    /** The most lines one page holds. */
+    public static final int MAX_PAGE = 10_000;
+
+    private final LogKeeper keeper;
+
+    LogService(LogKeeper keeper) {
+        this.keeper = keeper;
+    }
+
+    /**
+     * The kept lines of a part's containers from {@code from} (inclusive) to {@code to} (exclusive) that pass the
+     * filter (the logs page's syntax, see {@link LogQuery}) and are at least {@code minLevel} (null: any); the newest
+     * {@code limit} of them (at most {@value #MAX_PAGE}), oldest first. A bad filter is an
+     * {@link IllegalArgumentException} naming the term.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public LogPage history(StackPart part, Instant from, Instant to, String filter, LogLevel minLevel, int limit) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("The range must end after it starts: " + from + " to " + to);
+        }
+        LogQuery query = LogQuery.parse(filter);
+        if (minLevel != null) {
+            query = query.atLeast(minLevel);
+        }
+        HistoryPage page = keeper.history().search(List.of(part.label()), from, to, query, Math.max(1, Math.min(limit, MAX_PAGE)), true);
+        return new LogPage(page.lines(), page.more());
+    }
+
+    /** Whether the part's logs are kept, and the container they come from now (null while not followed). */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public String followedContainer(StackPart part) {
+        return keeper.followedContainer(part);
+    }
+}
