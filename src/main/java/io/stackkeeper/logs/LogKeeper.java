@@ -38,7 +38,8 @@ class LogKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(LogKeeper.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    /** Short: the usual reason is a container being recreated, and its new lines should not wait. */
+    private static final Duration LAST_RETRY = Duration.ofSeconds(5);
     /** How far back the first follow reaches when nothing of the container is kept yet. */
     static final int FIRST_TAIL = 500;
 
@@ -115,6 +116,8 @@ class LogKeeper {
         private volatile FollowedLogs current;
         private volatile boolean ended = true;
         private volatile Instant lastKept;
+        /** The last line kept before this stream began: its lines up to here were kept by the one before. */
+        private volatile Instant resumedAfter;
         private volatile Instant retryAt = Instant.EPOCH;
         private volatile Duration retry = FIRST_RETRY;
         private boolean resumed;
@@ -134,8 +137,10 @@ class LogKeeper {
             }
             try {
                 ended = false;
-                current = SystemActor.call(() -> stack.followLogs(part, lastKept, FIRST_TAIL, this::keep, () -> ended = true));
+                resumedAfter = lastKept;
+                current = SystemActor.call(() -> stack.followLogs(part, lastKept, FIRST_TAIL, this::keep, this::streamEnded));
                 retry = FIRST_RETRY;
+                log.debug("Following the {}'s logs in {} after {}.", part.label(), current.containerName(), resumedAfter);
             } catch (RuntimeException e) {
                 ended = true;
                 retryAt = now.plus(retry);
@@ -147,13 +152,15 @@ class LogKeeper {
         private void keep(String stamped) {
             int space = stamped.indexOf(' ');
             Instant at = space > 0 ? Timestamps.parse(stamped.substring(0, space)) : null;
-            Instant last = lastKept;
+            Instant before = resumedAfter;
             if (at == null) {
                 at = clock.instant();
-            } else if (last != null && !at.isAfter(last)) {
-                return; // the engine's "since" is whole seconds: lines of that second come again
+            } else if (before != null && !at.isAfter(before)) {
+                return; // the engine's "since" is whole seconds: lines up to the last one kept come again
             }
-            lastKept = at;
+            Instant last = lastKept;
+            // several lines read at once share one engine time: all are kept
+            lastKept = last == null || at.isAfter(last) ? at : last;
             FollowedLogs from = current;
             history.append(part.label(), from == null ? part.label() : from.containerName(), at, space > 0 ? stamped.substring(space + 1) : stamped);
         }
@@ -162,6 +169,11 @@ class LogKeeper {
             List<LogLine> newest = history.search(List.of(part.label()), now.minus(properties.maxAge()), now.plus(Duration.ofMinutes(1)),
                     LogQuery.ALL, 1, true).lines();
             return newest.isEmpty() ? null : newest.get(newest.size() - 1).at();
+        }
+
+        private void streamEnded() {
+            ended = true;
+            log.debug("The {}'s log stream ended.", part.label());
         }
 
         void stop() {

@@ -1,6 +1,7 @@
 package io.stackkeeper.monitoring;
 
 import io.stackkeeper.base.DaemonThreads;
+import io.stackkeeper.security.SystemActor;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,7 +126,8 @@ class ProbeRounds {
         try {
             workers.schedule(() -> {
                 try {
-                    run(probe, at);
+                    // as the portal: alerting reads the last backup and upgrade through their services for the alert's context
+                    SystemActor.run(() -> run(probe, at));
                 } finally {
                     running.remove(probe.id());
                 }

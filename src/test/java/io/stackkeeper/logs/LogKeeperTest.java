@@ -48,14 +48,17 @@ class LogKeeperTest {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             String first = sample.backend().id();
 
-            List<LogLine> started = await("the first container's start", "\"starting backend 89.0.0\"", lines -> !lines.isEmpty());
+            String own = "container:" + sample.backendName + " ";
+            List<LogLine> started = await("the first container's start", own + "\"starting backend 89.0.0\"", lines -> !lines.isEmpty());
             assertThat(started.get(0).logger()).isEqualTo("main");
             assertThat(started.get(0).level()).isEqualTo(LogLevel.INFO);
 
             sample.recreateByHand("89.0.0");
             assertThat(sample.backend().id()).isNotEqualTo(first);
-            await("both containers' starts", "\"starting backend 89.0.0\"", lines -> lines.size() >= 2);
-            List<LogLine> beats = await("heartbeats of the new container", "logger:scheduler", lines -> lines.size() >= 2);
+            await("both containers' starts", own + "\"starting backend 89.0.0\"", lines -> lines.size() >= 2);
+            await("every line of both boots, also those the engine stamped with one time", own + "logger:migrations \"running migrations\"",
+                    lines -> lines.size() >= 2);
+            List<LogLine> beats = await("heartbeats of the new container", own + "logger:scheduler", lines -> lines.size() >= 2);
             assertThat(beats).allSatisfy(line -> assertThat(line.message()).isEqualTo("heartbeat"));
             assertThat(beats).isSortedAccordingTo(java.util.Comparator.comparing(LogLine::at));
 
@@ -83,7 +86,7 @@ class LogKeeperTest {
     }
 
     private List<LogLine> await(String what, String filter, Predicate<List<LogLine>> done) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        Instant until = Instant.now().plus(Duration.ofSeconds(45));
         while (true) {
             List<LogLine> lines = TestUsers.asAdmin(() -> logs.history(StackPart.BACKEND, Instant.now().minus(Duration.ofHours(1)),
                     Instant.now().plusSeconds(60), filter, null, 1000)).lines();

@@ -1,40 +1,9 @@
 package io.stackkeeper.base.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
-/**
- * The "Export CSV" button of a history: downloads what {@code export} writes, at the moment of the click, as
- * {@code <prefix>-<UTC time>.csv} in UTF-8.
- */
-public class CsvDownload extends Anchor {
-
-    /** Writes the CSV of the page's current query. */
-    @FunctionalInterface
-    public interface Export {
-        void writeTo(Writer out) throws IOException;
-    }
+/** The "Export CSV" button of a history: {@code <prefix>-<UTC time>.csv}. */
+public class CsvDownload extends TextDownload {
 
     public CsvDownload(String id, String filePrefix, Export export) {
-        super((DownloadHandler) event -> {
-            event.setFileName(filePrefix + "-" + DateTimes.FILE_STAMP.format(Instant.now()) + ".csv");
-            event.setContentType("text/csv; charset=utf-8");
-            try (Writer writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
-                export.writeTo(writer);
-            }
-        }, "");
-        Button button = new Button("Export CSV", VaadinIcon.DOWNLOAD.create());
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(button);
-        setId(id);
-        getElement().setAttribute("download", true);
+        super(id, "Export CSV", filePrefix, "csv", "text/csv", export);
     }
 }
