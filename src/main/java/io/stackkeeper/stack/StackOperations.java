@@ -100,6 +100,10 @@ record StackOperations(StackSettingsStore store, StackClients clients, BoundedCa
     FollowedLogs followLogs(StackPart part, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
         UnsealedSettings s = store.required();
         ContainerFacts container = container(s, part);
+        if (!"running".equalsIgnoreCase(container.state())) {
+            // a stream opened on a container that is being created or replaced may never carry the new one's lines
+            throw new StackException("The " + part.label() + " container " + container.name() + " is not running (" + container.state() + ").");
+        }
         return new FollowedLogs(container.id(), container.name(), clients.of(s).followLogs(container.id(), since, tail, stampedLine, ended));
     }
 

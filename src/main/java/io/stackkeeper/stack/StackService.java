@@ -315,7 +315,7 @@ public class StackService {
     /**
      * Follows the part's container output, each line with the engine's time before it, from {@code since} on (whole
      * seconds) or its last {@code tail} lines; {@code ended} runs when the container stops or is replaced, after which
-     * the caller follows again to reach the new container.
+     * the caller follows again to reach the new container. A container that is not running is a {@link StackException}.
      */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public FollowedLogs followLogs(StackPart part, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {

@@ -19,7 +19,7 @@ class SignInInBrowserTest extends BrowserTest {
         screenshot("01-login");
         String admin = TestUsers.create(accounts, "boss", Role.ADMIN);
         signInAndWait(admin, TestUsers.PASSWORD);
-        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Backups", "Upgrades", "Audit trail", "Users", "Stack settings", "My account");
+        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Logs", "Backups", "Upgrades", "Audit trail", "Users", "Stack settings", "My account");
         assertThat(page.locator("#who-am-i")).containsText(admin);
         screenshot("02-dashboard-admin");
         open("users");
@@ -37,7 +37,7 @@ class SignInInBrowserTest extends BrowserTest {
     void an_operator_sees_only_the_dashboard_and_their_account() {
         String operator = TestUsers.create(accounts, "ops", Role.OPERATOR);
         signInAndWait(operator, TestUsers.PASSWORD);
-        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Backups", "Upgrades", "My account");
+        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Logs", "Backups", "Upgrades", "My account");
         screenshot("06-dashboard-operator");
         page.navigate(url("users"));
         page.waitForLoadState();
@@ -79,7 +79,7 @@ class SignInInBrowserTest extends BrowserTest {
         signInAndWait(newcomer, "a-good-long-password");
         assertThat(page.locator("#who-am-i")).containsText(newcomer);
         assertThat(page.locator("#who-am-i")).containsText("OPERATOR");
-        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Backups", "Upgrades", "My account");
+        assertThat(navigationItems()).containsExactly("Dashboard", "Stack", "Monitoring", "Logs", "Backups", "Upgrades", "My account");
     }
 
     @Test
