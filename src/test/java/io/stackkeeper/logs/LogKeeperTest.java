@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The portal keeps the sample backend's logs itself, across a recreation of its container, and serves them filtered. */
+@org.springframework.test.context.TestPropertySource(properties = "stackkeeper.logs.kept=BACKEND")
 @PortalTest
 class LogKeeperTest {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@org.springframework.test.context.TestPropertySource(properties = "stackkeeper.logs.kept=BACKEND")
 class LogsInBrowserTest extends BrowserTest {
 
     @Autowired
