@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -47,7 +46,7 @@ class LogKeeper {
     private final StackService stack;
     private final LogsProperties properties;
     private final Clock clock;
-    private final Map<StackPart, Following> following = new EnumMap<>(StackPart.class);
+    private final Map<StackPart, Following> following = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-keeper"));
     private volatile Instant enforcedAt = Instant.EPOCH;
 
@@ -73,6 +72,18 @@ class LogKeeper {
     @TransactionalEventListener(fallbackExecution = true)
     void onStackSaved(StackSettingsSaved saved) {
         following.values().forEach(Following::refollow);
+    }
+
+    /** Starts or stops keeping a part's logs while the portal runs (the tests about logs; a settings page later). */
+    void keep(StackPart part, boolean on) {
+        if (on) {
+            following.computeIfAbsent(part, Following::new);
+        } else {
+            Following stopped = following.remove(part);
+            if (stopped != null) {
+                stopped.stop();
+            }
+        }
     }
 
     LogHistory history() {

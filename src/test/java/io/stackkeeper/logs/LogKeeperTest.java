@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The portal keeps the sample backend's logs itself, across a recreation of its container, and serves them filtered. */
-@org.springframework.test.context.TestPropertySource(properties = "stackkeeper.logs.kept=BACKEND")
 @PortalTest
 class LogKeeperTest {
 
@@ -38,6 +37,19 @@ class LogKeeperTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    LogKeeper keeper;
+
+    @org.junit.jupiter.api.BeforeEach
+    void keepTheBackendsLogs() {
+        keeper.keep(StackPart.BACKEND, true);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void keepNoLogs() {
+        keeper.keep(StackPart.BACKEND, false);
+    }
 
     @LocalServerPort
     int port;

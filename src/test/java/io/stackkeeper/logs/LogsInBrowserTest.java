@@ -1,4 +1,4 @@
-package io.stackkeeper.logs.ui;
+package io.stackkeeper.logs;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -13,11 +13,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@org.springframework.test.context.TestPropertySource(properties = "stackkeeper.logs.kept=BACKEND")
 class LogsInBrowserTest extends BrowserTest {
 
     @Autowired
     StackService stack;
+
+    @Autowired
+    LogKeeper keeper;
+
+    @org.junit.jupiter.api.BeforeEach
+    void keepTheBackendsLogs() {
+        keeper.keep(io.stackkeeper.stack.StackPart.BACKEND, true);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void keepNoLogs() {
+        keeper.keep(io.stackkeeper.stack.StackPart.BACKEND, false);
+    }
 
     @Test
     void an_operator_reads_the_kept_backend_lines_narrows_them_by_a_field_query_and_downloads_what_is_shown() throws Exception {
