@@ -134,10 +134,12 @@ running() {
 }
 
 # launch NAME COMMAND...: starts COMMAND in its own session, detached from this script, logging to logs/NAME.log.
+# Services run in the state folder: conmon writes files (an "oom" marker when a container is killed for memory) into
+# the folder it was started from, which must not be the caller's checkout.
 launch() {
   local name=$1
   shift
-  setsid nohup "$@" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
+  setsid nohup env -C "$STATE" "$@" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/pids/$name.pid"
 }
 

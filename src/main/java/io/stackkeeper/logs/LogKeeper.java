@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +43,24 @@ class LogKeeper {
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
     /** How far back the first follow reaches when nothing of the container is kept yet. */
     static final int FIRST_TAIL = 500;
+    /** Older lines (read again after a restart of the portal) tell of crashes already past. */
+    private static final Duration CRASH_AGE = Duration.ofMinutes(2);
+    private static final Duration IDENTITY_CHECK = Duration.ofSeconds(5);
 
     private final LogHistory history;
     private final StackService stack;
     private final LogsProperties properties;
     private final Clock clock;
     private final Map<StackPart, Following> following = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Incidents incidents;
+    /** Crashes the log told of, recorded after the second's lines are written so that their last lines are there. */
+    private final Queue<Crash> crashesInTheLog = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-keeper"));
     private volatile Instant enforcedAt = Instant.EPOCH;
 
-    LogKeeper(DataFolder data, StackService stack, LogsProperties properties, Clock clock) {
+    LogKeeper(DataFolder data, StackService stack, LogsProperties properties, Clock clock, Incidents incidents) {
         this.stack = stack;
+        this.incidents = incidents;
         this.properties = properties;
         this.clock = clock;
         try {
@@ -102,12 +111,33 @@ class LogKeeper {
             Instant now = clock.instant();
             following.values().forEach(f -> f.followIfDue(now));
             history.flush();
+            recordCrashesInTheLog();
             if (Duration.between(enforcedAt, now).toHours() >= 1) {
                 enforcedAt = now;
                 history.enforce(now);
             }
         } catch (RuntimeException e) {
             log.warn("Keeping the stack's logs failed this second: {}", e.toString());
+        }
+    }
+
+    /** The kept lines of a part before {@code until}, the newest {@code limit} of them, oldest first. */
+    List<String> linesBefore(StackPart part, Instant until, int limit) {
+        List<String> lines = history.search(List.of(part.label()), until.minus(properties.maxAge()), until, LogQuery.ALL, limit, true).lines()
+                .stream().flatMap(line -> java.util.stream.Stream.concat(java.util.stream.Stream.of(line.raw()), line.continuation().stream())).toList();
+        return lines.size() > limit ? lines.subList(lines.size() - limit, lines.size()) : lines;
+    }
+
+    private void recordCrashesInTheLog() {
+        for (Crash seen = crashesInTheLog.poll(); seen != null; seen = crashesInTheLog.poll()) {
+            StackPart part = StackPart.valueOf(seen.part().toUpperCase(java.util.Locale.ROOT));
+            Crash crash = new Crash(seen.part(), seen.containerName(), seen.verdict(), null, seen.at(), true,
+                    linesBefore(part, seen.at().plusMillis(1), Incidents.LINES));
+            try {
+                incidents.record(crash);
+            } catch (RuntimeException e) {
+                log.warn("The crash of {} told by its log could not be recorded: {}", crash.containerName(), e.toString());
+            }
         }
     }
 
@@ -129,27 +159,49 @@ class LogKeeper {
         private volatile Instant lastKept;
         /** The last line kept before this stream began: its lines up to here were kept by the one before. */
         private volatile Instant resumedAfter;
+        /** How many lines kept carry the time {@link #lastKept}, and how many of those a resumed stream has yet to skip. */
+        private volatile int keptAtLast;
+        private volatile int skipAtResume;
         private volatile Instant retryAt = Instant.EPOCH;
         private volatile Duration retry = FIRST_RETRY;
         private boolean resumed;
+        private Instant lastCrashAt;
+        private Instant checkedAt = Instant.EPOCH;
+        /** The container followed last: a stream of another one starts at its first line. */
+        private String followedId;
 
         Following(StackPart part) {
             this.part = part;
         }
 
         void followIfDue(Instant now) {
+            if (!ended && now.isAfter(checkedAt.plus(IDENTITY_CHECK))) {
+                checkedAt = now;
+                if (replaced()) {
+                    log.debug("The {}'s container was replaced while its stream stayed open: following the new one.", part.label());
+                    ended = true;
+                    retryAt = Instant.EPOCH;
+                }
+            }
             if (!ended || now.isBefore(retryAt)) {
                 return;
             }
             close();
             if (!resumed) {
                 lastKept = newestKept(now);
+                keptAtLast = lastKept == null ? 0 : keptAt(lastKept);
                 resumed = true;
             }
             try {
                 ended = false;
-                resumedAfter = lastKept;
-                current = SystemActor.call(() -> stack.followLogs(part, lastKept, FIRST_TAIL, this::keep, this::streamEnded));
+                boolean newContainer = isNew(SystemActor.call(() -> stack.container(part)));
+                resumedAfter = newContainer ? null : lastKept;
+                skipAtResume = keptAtLast;
+                Instant since = newContainer ? null : lastKept;
+                current = SystemActor.call(() -> stack.followLogs(part, since, newContainer ? StackService.ALL_LINES : FIRST_TAIL, this::keep,
+                        this::streamEnded));
+                checkedAt = now;
+                followedId = current.containerId();
                 retry = FIRST_RETRY;
                 log.debug("Following the {}'s logs in {} after {}.", part.label(), current.containerName(), resumedAfter);
             } catch (RuntimeException e) {
@@ -166,20 +218,69 @@ class LogKeeper {
             Instant before = resumedAfter;
             if (at == null) {
                 at = clock.instant();
-            } else if (before != null && !at.isAfter(before)) {
-                return; // the engine's "since" is whole seconds: lines up to the last one kept come again
+            } else if (before != null && (at.isBefore(before) || at.equals(before) && skipAtResume-- > 0)) {
+                return; // the engine's "since" is whole seconds: the lines kept of that second come again
             }
             Instant last = lastKept;
-            // several lines read at once share one engine time: all are kept
-            lastKept = last == null || at.isAfter(last) ? at : last;
+            // the engine may stamp several lines with one time (podman: whole seconds): all are kept, and counted
+            if (last == null || at.isAfter(last)) {
+                lastKept = at;
+                keptAtLast = 1;
+            } else if (at.equals(last)) {
+                keptAtLast++;
+            }
             FollowedLogs from = current;
-            history.append(part.label(), from == null ? part.label() : from.containerName(), at, space > 0 ? stamped.substring(space + 1) : stamped);
+            String container = from == null ? part.label() : from.containerName();
+            String text = space > 0 ? stamped.substring(space + 1) : stamped;
+            history.append(part.label(), container, at, text);
+            lookForACrash(container, at, text);
+        }
+
+        /** At most one crash a part every {@link Incidents#SAME_CRASH} (a stack trace repeats its error), and none of old lines read again. */
+        private void lookForACrash(String container, Instant at, String text) {
+            Instant now = clock.instant();
+            if (Duration.between(at, now).abs().compareTo(CRASH_AGE) > 0 || lastCrashAt != null && Duration.between(lastCrashAt, at).compareTo(Incidents.SAME_CRASH) < 0) {
+                return;
+            }
+            CrashPatterns.match(text).ifPresent(verdict -> {
+                lastCrashAt = at;
+                crashesInTheLog.add(new Crash(part.label(), container, verdict, null, at, true, List.of()));
+            });
+        }
+
+        /**
+         * Whether all of the container's lines are new: another one than followed before (recreated), or, on the first
+         * follow, one that started after the last line kept and never restarted (its log holds nothing older). It is
+         * read from its first line without skipping any: the engine may stamp its first lines with the second of the
+         * last line kept (podman: whole seconds), and its "since" can miss lines written before the stream opened.
+         */
+        private boolean isNew(io.stackkeeper.stack.ContainerFacts running) {
+            if (followedId != null) {
+                return !followedId.equals(running.id());
+            }
+            Instant last = lastKept;
+            return last != null && running.startedAt() != null && running.startedAt().isAfter(last) && running.restartCount() == 0;
+        }
+
+        private int keptAt(Instant at) {
+            return history.search(List.of(part.label()), at, at.plusNanos(1), LogQuery.ALL, LogService.MAX_PAGE, true).lines().size();
         }
 
         private Instant newestKept(Instant now) {
             List<LogLine> newest = history.search(List.of(part.label()), now.minus(properties.maxAge()), now.plus(Duration.ofMinutes(1)),
                     LogQuery.ALL, 1, true).lines();
             return newest.isEmpty() ? null : newest.get(newest.size() - 1).at();
+        }
+
+        /** Whether another container runs the part now than the one followed: a stream may outlive its container. */
+        private boolean replaced() {
+            FollowedLogs open = current;
+            try {
+                io.stackkeeper.stack.ContainerFacts now = SystemActor.call(() -> stack.container(part));
+                return open != null && now.running() && !now.id().equals(open.containerId());
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         private void streamEnded() {

@@ -15,9 +15,11 @@ public class LogService {
     public static final int MAX_PAGE = 10_000;
 
     private final LogKeeper keeper;
+    private final Incidents incidents;
 
-    LogService(LogKeeper keeper) {
+    LogService(LogKeeper keeper, Incidents incidents) {
         this.keeper = keeper;
+        this.incidents = incidents;
     }
 
     /**
@@ -43,5 +45,17 @@ public class LogService {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public String followedContainer(StackPart part) {
         return keeper.followedContainer(part);
+    }
+
+    /** The newest incidents first, without their lines. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public List<IncidentView> incidents(int limit) {
+        return incidents.recent(limit);
+    }
+
+    /** One incident with the last lines before it. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public java.util.Optional<IncidentView> incident(long id) {
+        return incidents.one(id);
     }
 }

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -125,6 +126,9 @@ class DockerStackClient implements StackClient {
                             .map(p -> new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", p.getValue()), ExposedPort.tcp(p.getKey())))
                             .toList())
                     .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy() == null ? "no" : spec.restartPolicy()));
+            if (spec.memoryBytes() > 0) {
+                host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+            }
             CreateContainerCmd create = docker.createContainerCmd(spec.image()).withName(spec.name()).withHostConfig(host)
                     .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withLabels(spec.labels())
@@ -277,20 +281,32 @@ class DockerStackClient implements StackClient {
     public Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
         return call("follow logs of " + nameOrId, () -> {
             var command = docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withFollowStream(true).withTimestamps(true);
-            return (since == null ? command.withTail(tail) : command.withSince((int) since.getEpochSecond())).exec(new LogLines(stampedLine, ended));
+            var from = since != null ? command.withSince((int) since.getEpochSecond()) : tail < 0 ? command.withTailAll() : command.withTail(tail);
+            return from.exec(new LogLines(stampedLine, ended));
         });
     }
 
     @Override
-    public Closeable events(Consumer<String> event) {
-        return call("follow engine events", () -> docker.eventsCmd().exec(new ResultCallback.Adapter<Event>() {
-            @Override
-            public void onNext(Event e) {
-                String subject = e.getActor() == null || e.getActor().getAttributes() == null ? e.getId()
-                        : e.getActor().getAttributes().getOrDefault("name", e.getId());
-                event.accept(e.getType() + " " + e.getAction() + " " + subject);
-            }
-        }));
+    public Closeable events(Instant since, Consumer<ContainerEvent> event, Runnable ended) {
+        return call("follow engine events", () -> {
+            var command = docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER);
+            return (since == null ? command : command.withSince(Long.toString(since.getEpochSecond()))).exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event e) {
+                        EngineAnswers.containerEvent(e).ifPresent(event);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        ended.run();
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        ended.run();
+                    }
+                });
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stackkeeper.stack;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Ports;
@@ -88,5 +89,26 @@ final class EngineAnswers {
                 image.getRepoDigests() == null ? List.of() : Arrays.asList(image.getRepoDigests()),
                 image.getCreated() == null ? null : Instant.ofEpochSecond(image.getCreated()),
                 image.getSize() == null ? 0 : image.getSize());
+    }
+
+    /** A container event, or empty for one without an action or a container. */
+    static java.util.Optional<ContainerEvent> containerEvent(Event e) {
+        String action = e.getAction() != null ? e.getAction() : e.getStatus();
+        if (action == null || e.getId() == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null ? Map.of() : e.getActor().getAttributes();
+        Instant at = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
+                : e.getTime() != null ? Instant.ofEpochSecond(e.getTime()) : Instant.now();
+        return java.util.Optional.of(new ContainerEvent(action.toLowerCase(java.util.Locale.ROOT).replaceFirst(":.*", ""), e.getId(),
+                attributes.getOrDefault("name", e.getId()), integer(attributes.get("exitCode")), attributes.get("signal"), at));
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -64,13 +64,17 @@ interface StackClient extends Closeable {
     /**
      * Follows a container's output, each line with the engine's time before it ({@code 2026-12-03T10:00:00.123456789Z
      * text}): from {@code since} on (whole seconds, so lines of that second come again), or the last {@code tail} lines
-     * when {@code since} is null. {@code ended} runs once when the stream ends (the container stopped or went away, or
+     * (all when negative) when {@code since} is null. {@code ended} runs once when the stream ends (the container stopped or went away, or
      * the handle was closed); close the handle to stop.
      */
     Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended);
 
-    /** Follows the engine's events (container start, die, oom, ...); close the handle to stop. */
-    Closeable events(Consumer<String> event);
+    /**
+     * Follows the engine's container events (start, die, oom, kill, ...) from {@code since} on (whole seconds; null: from
+     * now); {@code ended} runs once when the stream ends (the engine went away, or the handle was closed); close the
+     * handle to stop.
+     */
+    Closeable events(Instant since, Consumer<ContainerEvent> event, Runnable ended);
 
     @Override
     void close();

@@ -107,6 +107,10 @@ record StackOperations(StackSettingsStore store, StackClients clients, BoundedCa
         return new FollowedLogs(container.id(), container.name(), clients.of(s).followLogs(container.id(), since, tail, stampedLine, ended));
     }
 
+    java.io.Closeable followContainerEvents(Instant since, Consumer<ContainerEvent> event, Runnable ended) {
+        return clients.of(store.required()).events(since, event, ended);
+    }
+
     void setFeatureCompatibilityVersion(StackClaim claim, String version) {
         claims.requireExclusive(claim);
         try (MongoAdmin mongo = new MongoAdmin(mongoUri(store.required()), calls.timeout())) {

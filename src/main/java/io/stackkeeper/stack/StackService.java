@@ -312,14 +312,27 @@ public class StackService {
         return operations.logTail(part, lines);
     }
 
+    /** The {@code tail} of {@link #followLogs} that reads a container's output from its first line. */
+    public static final int ALL_LINES = -1;
+
     /**
      * Follows the part's container output, each line with the engine's time before it, from {@code since} on (whole
-     * seconds) or its last {@code tail} lines; {@code ended} runs when the container stops or is replaced, after which
+     * seconds) or its last {@code tail} lines ({@link #ALL_LINES}: all); {@code ended} runs when the container stops or is replaced, after which
      * the caller follows again to reach the new container. A container that is not running is a {@link StackException}.
      */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public FollowedLogs followLogs(StackPart part, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
         return operations.followLogs(part, since, tail, stampedLine, ended);
+    }
+
+    /**
+     * Follows the engine's container events (all containers: the caller picks the stack's by name) from {@code since}
+     * (whole seconds, so events of that second come again; null: from now) until the handle is closed; {@code ended}
+     * runs when the stream ends, after which the caller follows again.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public java.io.Closeable followContainerEvents(Instant since, Consumer<ContainerEvent> event, Runnable ended) {
+        return operations.followContainerEvents(since, event, ended);
     }
 
     /** Sets MongoDB's featureCompatibilityVersion ({@code 4.4}); only under an exclusive claim of the stack (an upgrade's). */

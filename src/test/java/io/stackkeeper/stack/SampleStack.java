@@ -44,7 +44,10 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
         this(backendVersion, frontendTag, featureCompatibilityVersion, encryptionSecret, Map.of());
     }
 
-    /** With more environment for the backend, e.g. {@code SAMPLE_MIGRATION_SECONDS} for slower boots. */
+    /**
+     * With more environment for the backend, e.g. {@code SAMPLE_MIGRATION_SECONDS} for slower boots, or
+     * {@code SAMPLE_CRASH}; {@code SAMPLE_MEMORY_LIMIT_MB} also becomes the backend container's memory limit.
+     */
     public SampleStack(String backendVersion, String frontendTag, String featureCompatibilityVersion, boolean encryptionSecret,
             Map<String, String> backendEnvironment) throws Exception {
         LocalEngine.requireRunning();
@@ -68,8 +71,9 @@ public final class SampleStack implements Closeable, org.junit.jupiter.api.exten
             if (encryptionSecret) {
                 environment.put("TOUCAN_DB_ENCRYPTION_SECRET", "sample-secret");
             }
+            long memoryLimit = Long.parseLong(environment.getOrDefault("SAMPLE_MEMORY_LIMIT_MB", "0")) * 1024 * 1024;
             engine.run(new ContainerSpec(backendName, backendImage, environment, Map.of(storage.toString(), StackService.STORAGE_MOUNT),
-                    Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()));
+                    Map.of(8000, backendPort), Map.of("com.example.team", "analytics"), "unless-stopped", List.of()).withMemoryLimit(memoryLimit));
             engine.run(new ContainerSpec(frontendName, frontendImage, Map.of(), Map.of(), Map.of(8080, frontendPort), Map.of(), "no", List.of()));
         } catch (Exception e) {
             close();

@@ -208,14 +208,16 @@ abstract class StackClientContract {
     void images_are_listed_with_their_tags_and_engine_events_are_followed() throws Exception {
         ensureImage(LocalEngine.backendImage("89.0.0"));
         assertThat(client.listImages()).anySatisfy(image -> assertThat(image.tags()).anyMatch(t -> t.endsWith("sample-backend:89.0.0")));
-        List<String> events = Collections.synchronizedList(new ArrayList<>());
-        try (var follow = client.events(events::add)) {
+        List<ContainerEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (var follow = client.events(null, events::add, () -> { })) {
             Thread.sleep(300);
             ContainerFacts backend = runBackend("89.0.0", freePort());
-            for (int i = 0; i < 50 && events.stream().noneMatch(e -> e.contains("start") && e.contains(backend.name())); i++) {
+            client.stop(backend.id(), java.time.Duration.ofSeconds(5));
+            for (int i = 0; i < 50 && events.stream().noneMatch(e -> e.died() && e.containerName().equals(backend.name())); i++) {
                 Thread.sleep(100);
             }
-            assertThat(events).anyMatch(e -> e.contains("start") && e.contains(backend.name()));
+            assertThat(events).anyMatch(e -> e.started() && e.containerName().equals(backend.name()) && e.containerId().equals(backend.id()));
+            assertThat(events).anyMatch(e -> e.died() && e.containerName().equals(backend.name()) && e.exitCode() != null);
         }
     }
 

@@ -44,7 +44,8 @@ public class BackupsView extends VerticalLayout implements BeforeEnterObserver {
         add(progress, plans, history, trends);
         Live.whileAttached(this, ui -> {
             backups.running().forEach(progress::show);
-            return backups.subscribe(p -> ui.access(() -> {
+            java.util.function.Consumer<com.vaadin.flow.server.Command> page = Live.updates(ui);
+            return backups.subscribe(p -> page.accept(() -> {
                 progress.show(p);
                 if (p.finished()) {
                     history.refresh();

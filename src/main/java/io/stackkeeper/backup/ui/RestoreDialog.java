@@ -62,16 +62,17 @@ final class RestoreDialog extends Dialog {
             confirmation.setReadOnly(true);
             cancel.setEnabled(false);
             UI ui = UI.getCurrent();
+            java.util.function.Consumer<com.vaadin.flow.server.Command> page = io.stackkeeper.base.ui.Live.updates(ui);
             SecurityContext caller = SecurityContextHolder.getContext();
             String typed = confirmation.getValue();
             CompletableFuture.supplyAsync(() -> {
                 SecurityContextHolder.setContext(caller);
                 try {
-                    return backups.restore(set.id(), typed, step -> ui.access(() -> show(stepRows.get(step.number() - 1), step)));
+                    return backups.restore(set.id(), typed, step -> page.accept(() -> show(stepRows.get(step.number() - 1), step)));
                 } finally {
                     SecurityContextHolder.clearContext();
                 }
-            }).whenComplete((result, error) -> ui.access(() -> {
+            }).whenComplete((result, error) -> page.accept(() -> {
                 cancel.setText("Close");
                 cancel.setEnabled(true);
                 showOutcome(result, error);

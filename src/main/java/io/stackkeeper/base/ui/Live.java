@@ -3,6 +3,8 @@ package io.stackkeeper.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.server.Command;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** News pushed to a page while it is open. */
@@ -24,5 +26,13 @@ public final class Live {
                 detach[0].remove();
             });
         });
+    }
+
+    /**
+     * How other threads change a page: in order, on a thread of the page's own, so that the thread that reports is
+     * never held by a page whose connection hangs.
+     */
+    public static Consumer<Command> updates(UI ui) {
+        return new PageUpdates(ui);
     }
 }

@@ -70,7 +70,7 @@ public class LogsView extends VerticalLayout {
         setSizeFull();
         summary.setId("logs-summary");
         summary.addClassName("sk-hint");
-        add(filters(), summary, grid());
+        add(new IncidentsPanel(logs), filters(), summary, grid());
         search();
     }
 

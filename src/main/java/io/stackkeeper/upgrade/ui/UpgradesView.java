@@ -46,7 +46,8 @@ public class UpgradesView extends VerticalLayout {
         requests.refresh();
         Live.whileAttached(this, ui -> {
             upgrades.requests(new RequestQuery(RequestStatus.RUNNING, null, null, null)).stream().findFirst().ifPresent(run::show);
-            return upgrades.subscribe(news -> ui.access(() -> showNews(news)));
+            java.util.function.Consumer<com.vaadin.flow.server.Command> page = Live.updates(ui);
+            return upgrades.subscribe(news -> page.accept(() -> showNews(news)));
         });
     }
 
