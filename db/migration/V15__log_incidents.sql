@@ -13,5 +13,5 @@ CREATE TABLE log_incident (
     during_work      VARCHAR(500),
     last_lines       CLOB          NOT NULL
 );
-CREATE INDEX log_incident_recent ON log_incident (happened_at DESC);
+CREATE INDEX log_incident_recent ON log_incident (last_at DESC);
 CREATE INDEX log_incident_container ON log_incident (container_name, last_at DESC);

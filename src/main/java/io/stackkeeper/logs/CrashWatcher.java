@@ -40,15 +40,15 @@ class CrashWatcher {
     private static final Duration OOM_BEFORE_DEATH = Duration.ofSeconds(10);
     /** How long after a SIGKILL death a removal still tells that it was asked for. */
     private static final Duration ASKED_WINDOW = Duration.ofSeconds(2);
-    /** The longest stop grace period we expect: a kill asked this long before a SIGKILL death explains it. */
-    private static final Duration STOP_GRACE = Duration.ofMinutes(5);
+    /** A stop asked this long before a death explains it: the engine's stop timeout and a margin. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private final StackService stack;
     private final Incidents incidents;
     private final LogKeeper keeper;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("crash-watcher"));
     private final Map<String, Instant> outOfMemoryAt = new ConcurrentHashMap<>();
-    private final Map<String, Instant> killAskedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> stopAskedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> removedAt = new ConcurrentHashMap<>();
     private volatile Map<String, StackPart> watched = Map.of();
     /** Where a new stream starts: the engine's events of the gap between two streams are read, not lost. */
@@ -87,11 +87,11 @@ class CrashWatcher {
     }
 
     private void followIfEnded() {
-        if (!ended || !SystemActor.call(stack::configured)) {
-            return;
-        }
-        Object stream = new Object();
         try {
+            if (!ended || !SystemActor.call(stack::configured)) {
+                return;
+            }
+            Object stream = new Object();
             watched = containerNames();
             following = stream;
             ended = false;
@@ -101,9 +101,13 @@ class CrashWatcher {
                     ended = true;
                 }
             }));
+            if (lastEventAt == null) {
+                lastEventAt = Instant.now(); // a stream that ends before any event still resumes from here
+            }
         } catch (RuntimeException e) {
+            // an exception leaving a scheduled task would end it for good
             ended = true;
-            log.debug("The engine's events cannot be followed yet: {}", e.getMessage());
+            log.debug("The engine's events cannot be followed yet: {}", e.toString());
         }
     }
 
@@ -133,34 +137,35 @@ class CrashWatcher {
             return;
         }
         lastEventAt = event.at();
+        String id = event.containerId();
         if (event.outOfMemory()) {
-            outOfMemoryAt.put(event.containerName(), event.at());
-        } else if (event.killed()) {
-            killAskedAt.put(event.containerName(), event.at());
+            outOfMemoryAt.put(id, event.at());
+        } else if (event.killed() || event.stopped()) {
+            stopAskedAt.put(id, event.at());
         } else if (event.removed()) {
-            removedAt.put(event.containerName(), event.at());
+            removedAt.put(id, event.at());
+        } else if (event.started()) {
+            stopAskedAt.remove(id);
+            removedAt.remove(id);
         } else if (event.died()) {
-            Instant oom = outOfMemoryAt.remove(event.containerName());
+            Instant oom = outOfMemoryAt.remove(id);
             boolean outOfMemory = oom != null && Duration.between(oom, event.at()).compareTo(OOM_BEFORE_DEATH) <= 0 || killedForMemory(part);
-            CrashVerdict.of(event.exitCode(), outOfMemory).ifPresent(verdict -> {
-                if (verdict.kind() == IncidentKind.KILLED) {
-                    thread.schedule(() -> recordUnlessAsked(part, event, verdict), ASKED_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
-                } else {
-                    record(part, event, verdict);
-                }
-            });
+            CrashVerdict.of(event.exitCode(), outOfMemory).ifPresent(verdict ->
+                    thread.schedule(() -> recordUnlessAsked(part, event, verdict), ASKED_WINDOW.toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 
     /**
-     * A SIGKILL is a crash only when nobody asked for it: a stop that outran its grace period follows a {@code kill}
-     * event, and a forced removal ({@code rm -f}) is followed by a {@code remove}/{@code destroy} within moments.
+     * A death is a crash only when nobody asked for it: a stop (Docker tells {@code kill}/{@code stop} before the
+     * death) or a forced removal ({@code rm -f}: a {@code remove}/{@code destroy} within moments after). The engine's
+     * out-of-memory verdict stands whatever was asked.
      */
     private void recordUnlessAsked(StackPart part, ContainerEvent death, CrashVerdict verdict) {
-        Instant asked = killAskedAt.get(death.containerName());
-        Instant removed = removedAt.get(death.containerName());
-        if (asked != null && !asked.isAfter(death.at()) && Duration.between(asked, death.at()).compareTo(STOP_GRACE) <= 0
-                || removed != null && !removed.isBefore(death.at())) {
+        Instant asked = stopAskedAt.get(death.containerId());
+        Instant removed = removedAt.get(death.containerId());
+        boolean stopped = asked != null && !asked.isAfter(death.at()) && Duration.between(asked, death.at()).compareTo(STOP_GRACE) <= 0;
+        boolean wasRemoved = removed != null && !removed.isBefore(death.at());
+        if (verdict.kind() != IncidentKind.OUT_OF_MEMORY && (stopped || wasRemoved)) {
             log.debug("The {} container {} was stopped or removed on request: no incident.", part.label(), death.containerName());
             return;
         }
@@ -186,17 +191,21 @@ class CrashWatcher {
         }
     }
 
-    /** The engine's last lines of the dead container (it is still there), or the kept ones when the engine has none. */
+    /**
+     * The last lines before the death: the kept ones when the part's logs are kept (redacted, bounded), else the
+     * engine's tail of the dead container (it is still there), redacted by the same rules.
+     */
     private List<String> lastLines(StackPart part, ContainerEvent death) {
+        List<String> kept = keeper.linesBefore(part, death.at().plusSeconds(1), Incidents.LINES);
+        if (!kept.isEmpty() && keeper.keeps(part)) {
+            return kept;
+        }
         try {
-            List<String> lines = SystemActor.call(() -> stack.logTail(part, Incidents.LINES));
-            if (!lines.isEmpty()) {
-                return lines;
-            }
+            return keeper.redacted(SystemActor.call(() -> stack.logTail(part, Incidents.LINES)));
         } catch (RuntimeException e) {
             log.debug("The last lines of {} could not be read from the engine: {}", death.containerName(), e.getMessage());
+            return kept;
         }
-        return keeper.linesBefore(part, death.at().plusSeconds(1), Incidents.LINES);
     }
 
     @PreDestroy

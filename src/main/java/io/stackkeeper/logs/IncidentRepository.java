@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface IncidentRepository extends JpaRepository<Incident, Long> {
 
-    List<Incident> findByOrderByHappenedAtDesc(Pageable page);
+    List<Incident> findByOrderByLastAtDesc(Pageable page);
 
     Optional<Incident> findFirstByContainerNameAndLastAtAfterOrderByLastAtDesc(String containerName, Instant after);
 }

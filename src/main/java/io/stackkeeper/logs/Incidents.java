@@ -13,7 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Turns crashes into incidents. One crash is often seen twice (the segfault in the log, then the engine's exit code
  * 139): seen within {@link #SAME_CRASH} of each other, the two make one incident. A container that keeps dying within
  * {@link #FOLD} folds into its incident, which becomes a {@link IncidentKind#RESTART_LOOP} at the {@value #LOOP}rd
- * death; only a new incident and that change are told (audited, notified).
+ * death (only deaths count: a crash line in the log merely joins its incident); only a new incident and that change
+ * are told (audited, notified).
  */
 @Component
 class Incidents {
@@ -36,8 +37,11 @@ class Incidents {
         this.transactions = transactions;
     }
 
-    /** Records a crash in a transaction of its own; the incident it opened or grew. */
-    IncidentView record(Crash crash) {
+    /**
+     * Records a crash in a transaction of its own; the incident it opened or grew. One at a time: the log and the
+     * engine tell of one crash within a second, from two threads.
+     */
+    synchronized IncidentView record(Crash crash) {
         return Transactions.requiresNew(transactions).execute(tx -> {
             Optional<Incident> recent = repository.findFirstByContainerNameAndLastAtAfterOrderByLastAtDesc(crash.containerName(),
                     crash.at().minus(FOLD));
@@ -47,7 +51,7 @@ class Incidents {
     }
 
     List<IncidentView> recent(int limit) {
-        return repository.findByOrderByHappenedAtDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1_000)))).stream()
+        return repository.findByOrderByLastAtDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1_000)))).stream()
                 .map(i -> i.view(false)).toList();
     }
 
@@ -75,6 +79,9 @@ class Incidents {
     private Incident grow(Incident incident, Crash crash) {
         boolean sameCrash = Duration.between(incident.lastAt, crash.at()).abs().compareTo(SAME_CRASH) <= 0
                 && (crash.fromLog() || incident.exitCode == null);
+        if (crash.fromLog() && !sameCrash) {
+            return incident; // only deaths count: text in a log (which a user may put there) never makes a loop
+        }
         if (sameCrash) {
             completeWithTheOtherSighting(incident, crash);
             return incident;

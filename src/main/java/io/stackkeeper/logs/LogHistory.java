@@ -37,6 +37,11 @@ final class LogHistory implements Closeable {
         this.redaction = rules;
     }
 
+    /** A line as it would be kept: with the redaction rules applied. */
+    String redact(String line) {
+        return redaction.apply(line);
+    }
+
     /**
      * Keeps a line a container of a service wrote, the engine's {@code at}, {@code raw} without its line break. A
      * service name that cannot name a folder is an {@link IllegalArgumentException}; a failure to write is counted

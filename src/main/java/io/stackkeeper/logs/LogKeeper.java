@@ -121,6 +121,16 @@ class LogKeeper {
         }
     }
 
+    /** Whether the part's logs are kept now. */
+    boolean keeps(StackPart part) {
+        return following.containsKey(part);
+    }
+
+    /** Lines that did not come through the history, redacted by its rules. */
+    List<String> redacted(List<String> lines) {
+        return lines.stream().map(history::redact).toList();
+    }
+
     /** The kept lines of a part before {@code until}, the newest {@code limit} of them, oldest first. */
     List<String> linesBefore(StackPart part, Instant until, int limit) {
         List<String> lines = history.search(List.of(part.label()), until.minus(properties.maxAge()), until, LogQuery.ALL, limit, true).lines()
@@ -169,6 +179,7 @@ class LogKeeper {
         private Instant checkedAt = Instant.EPOCH;
         /** The container followed last: a stream of another one starts at its first line. */
         private String followedId;
+        private volatile Object opened;
 
         Following(StackPart part) {
             this.part = part;
@@ -194,12 +205,19 @@ class LogKeeper {
             }
             try {
                 ended = false;
-                boolean newContainer = isNew(SystemActor.call(() -> stack.container(part)));
+                io.stackkeeper.stack.ContainerFacts running = SystemActor.call(() -> stack.container(part));
+                // A recreated container is read from its start, none of its lines skipped: the engine may stamp them
+                // with the second of the old one's last line (podman: whole seconds).
+                boolean newContainer = isNew(running) && running.startedAt() != null;
+                if (newContainer) {
+                    keptAtLast = 0;
+                }
                 resumedAfter = newContainer ? null : lastKept;
                 skipAtResume = keptAtLast;
-                Instant since = newContainer ? null : lastKept;
-                current = SystemActor.call(() -> stack.followLogs(part, since, newContainer ? StackService.ALL_LINES : FIRST_TAIL, this::keep,
-                        this::streamEnded));
+                Instant since = newContainer ? running.startedAt().minusSeconds(1) : lastKept;
+                Object stream = new Object();
+                opened = stream;
+                current = SystemActor.call(() -> stack.followLogs(part, since, FIRST_TAIL, this::keep, () -> streamEnded(stream)));
                 checkedAt = now;
                 followedId = current.containerId();
                 retry = FIRST_RETRY;
@@ -248,22 +266,14 @@ class LogKeeper {
             });
         }
 
-        /**
-         * Whether all of the container's lines are new: another one than followed before (recreated), or, on the first
-         * follow, one that started after the last line kept and never restarted (its log holds nothing older). It is
-         * read from its first line without skipping any: the engine may stamp its first lines with the second of the
-         * last line kept (podman: whole seconds), and its "since" can miss lines written before the stream opened.
-         */
+        /** Whether another container runs the part than the one followed before: one recreated while followed. */
         private boolean isNew(io.stackkeeper.stack.ContainerFacts running) {
-            if (followedId != null) {
-                return !followedId.equals(running.id());
-            }
-            Instant last = lastKept;
-            return last != null && running.startedAt() != null && running.startedAt().isAfter(last) && running.restartCount() == 0;
+            return followedId != null && !followedId.equals(running.id());
         }
 
         private int keptAt(Instant at) {
-            return history.search(List.of(part.label()), at, at.plusNanos(1), LogQuery.ALL, LogService.MAX_PAGE, true).lines().size();
+            return history.search(List.of(part.label()), at, at.plusNanos(1), LogQuery.ALL, LogService.MAX_PAGE, true).lines().stream()
+                    .mapToInt(line -> 1 + line.continuation().size()).sum();
         }
 
         private Instant newestKept(Instant now) {
@@ -283,7 +293,11 @@ class LogKeeper {
             }
         }
 
-        private void streamEnded() {
+        /** Only the stream followed now ends the following: a closed one tells its end later, on its own thread. */
+        private void streamEnded(Object stream) {
+            if (stream != opened) {
+                return;
+            }
             ended = true;
             log.debug("The {}'s log stream ended.", part.label());
         }

@@ -19,6 +19,10 @@ public record ContainerEvent(String action, String containerId, String container
         return "kill".equals(action);
     }
 
+    public boolean stopped() {
+        return "stop".equals(action);
+    }
+
     public boolean outOfMemory() {
         return "oom".equals(action);
     }

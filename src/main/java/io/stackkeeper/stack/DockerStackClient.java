@@ -281,8 +281,7 @@ class DockerStackClient implements StackClient {
     public Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended) {
         return call("follow logs of " + nameOrId, () -> {
             var command = docker.logContainerCmd(nameOrId).withStdOut(true).withStdErr(true).withFollowStream(true).withTimestamps(true);
-            var from = since != null ? command.withSince((int) since.getEpochSecond()) : tail < 0 ? command.withTailAll() : command.withTail(tail);
-            return from.exec(new LogLines(stampedLine, ended));
+            return (since == null ? command.withTail(tail) : command.withSince((int) since.getEpochSecond())).exec(new LogLines(stampedLine, ended));
         });
     }
 

@@ -64,7 +64,7 @@ interface StackClient extends Closeable {
     /**
      * Follows a container's output, each line with the engine's time before it ({@code 2026-12-03T10:00:00.123456789Z
      * text}): from {@code since} on (whole seconds, so lines of that second come again), or the last {@code tail} lines
-     * (all when negative) when {@code since} is null. {@code ended} runs once when the stream ends (the container stopped or went away, or
+     * when {@code since} is null. {@code ended} runs once when the stream ends (the container stopped or went away, or
      * the handle was closed); close the handle to stop.
      */
     Closeable followLogs(String nameOrId, Instant since, int tail, Consumer<String> stampedLine, Runnable ended);

@@ -312,12 +312,9 @@ public class StackService {
         return operations.logTail(part, lines);
     }
 
-    /** The {@code tail} of {@link #followLogs} that reads a container's output from its first line. */
-    public static final int ALL_LINES = -1;
-
     /**
      * Follows the part's container output, each line with the engine's time before it, from {@code since} on (whole
-     * seconds) or its last {@code tail} lines ({@link #ALL_LINES}: all); {@code ended} runs when the container stops or is replaced, after which
+     * seconds) or its last {@code tail} lines; {@code ended} runs when the container stops or is replaced, after which
      * the caller follows again to reach the new container. A container that is not running is a {@link StackException}.
      */
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)

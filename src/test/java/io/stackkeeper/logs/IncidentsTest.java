@@ -96,6 +96,21 @@ class IncidentsTest {
     }
 
     @Test
+    void crash_lines_in_a_log_that_anyone_can_write_to_never_make_a_restart_loop() {
+        CrashVerdict segfault = CrashPatterns.match("GET /search?q=segfault 200").orElseThrow();
+        for (int line = 0; line < 4; line++) {
+            incidents.record(crash(segfault, null, at.plus(Duration.ofMinutes(2L * line)), true, List.of("line " + line)));
+        }
+
+        assertThat(TestUsers.asAdmin(() -> logs.incidents(100))).filteredOn(i -> i.containerName().equals(container)).singleElement()
+                .satisfies(incident -> {
+                    assertThat(incident.kind()).isEqualTo(IncidentKind.SEGFAULT);
+                    assertThat(incident.occurrences()).isEqualTo(1);
+                });
+        assertThat(opened("incident.looping")).isEmpty();
+    }
+
+    @Test
     void an_out_of_memory_message_followed_by_exit_code_137_stays_out_of_memory_with_the_code_and_a_later_death_is_another_incident() {
         IncidentView oom = incidents.record(crash(CrashPatterns.match("Out of memory: Killed process 7 (sh)").orElseThrow(), null, at, true, List.of()));
         incidents.record(crash(CrashVerdict.of(137, false).orElseThrow(), 137, at.plusSeconds(2), false, List.of("loading")));

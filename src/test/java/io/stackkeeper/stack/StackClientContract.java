@@ -181,6 +181,11 @@ abstract class StackClientContract {
         ContainerFacts backend = runBackend("89.0.0", port);
         get(port, "/", null);
         List<String> all = client.logTail(backend.name(), 1000);
+        // the backend writes the request's line after it has answered
+        for (int i = 0; i < 50 && all.stream().noneMatch(l -> l.contains("GET / 200")); i++) {
+            Thread.sleep(100);
+            all = client.logTail(backend.name(), 1000);
+        }
         assertThat(all).anyMatch(l -> l.contains("starting backend 89.0.0"));
         List<String> last = client.logTail(backend.name(), 2);
         assertThat(last).hasSize(2).isEqualTo(all.subList(all.size() - 2, all.size()));

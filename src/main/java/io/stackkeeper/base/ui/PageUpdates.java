@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Changes to one open page, made in order on a thread of their own. {@code ui.access} runs the change and pushes it at
  * once when the page's lock is free, and a push to a page whose browser went away without a goodbye can wait for the
  * socket's send timeout: the work that reports (a backup, an upgrade) must never wait for it. A page that falls
- * {@value #MOST_WAITING} changes behind drops the newer ones.
+ * {@value #MOST_WAITING} changes behind drops the oldest (the last change, a run's end, still arrives).
  */
 final class PageUpdates implements Consumer<Command> {
 
@@ -34,9 +34,8 @@ final class PageUpdates implements Consumer<Command> {
 
     @Override
     public void accept(Command change) {
-        if (count.incrementAndGet() > MOST_WAITING) {
+        if (count.incrementAndGet() > MOST_WAITING && waiting.poll() != null) {
             count.decrementAndGet();
-            return;
         }
         waiting.add(change);
         if (draining.compareAndSet(false, true)) {

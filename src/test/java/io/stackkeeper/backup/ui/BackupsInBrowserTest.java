@@ -11,6 +11,7 @@ import io.stackkeeper.BrowserTest;
 import io.stackkeeper.backup.BackupPlanSettings;
 import io.stackkeeper.backup.BackupRunRecord;
 import io.stackkeeper.backup.BackupService;
+import io.stackkeeper.backup.RunQuery;
 import io.stackkeeper.backup.Contents;
 import io.stackkeeper.backup.RetentionPolicy;
 import io.stackkeeper.backup.BackupReason;
@@ -68,6 +69,36 @@ class BackupsInBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The plans grid renders its buttons again after a save; on a busy machine a click can land on the button being
+     * replaced and reach nobody. The click counts once the portal has a run of the plan.
+     */
+    private void clickUntilARunStarts(String plan) throws InterruptedException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            page.locator("#run-" + plan).click();
+            for (int wait = 0; wait < 50; wait++) {
+                if (!TestUsers.asAdmin(() -> backups.runs(new RunQuery(plan, null, null, null, null), 0, 1)).isEmpty()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("Three clicks on 'Back up now' of " + plan + " started no run.");
+    }
+
+    /** What the portal's work threads do now (a run that never reports shows where it waits). */
+    private static String workThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("backup-work") || thread.getName().startsWith("page-update") || thread.getName().contains("http-nio")
+                    && java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("io.stackkeeper"))) {
+                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                java.util.Arrays.stream(stack).limit(40).forEach(f -> dump.append("    at ").append(f).append('\n'));
+            }
+        });
+        return dump.toString();
+    }
+
     private Locator dialogButton(String name) {
         return page.locator("vaadin-dialog-overlay").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
@@ -91,9 +122,14 @@ class BackupsInBrowserTest extends BrowserTest {
 
         assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
         page.waitForFunction("() => !document.querySelector('vaadin-connection-indicator[loading]')");
-        page.locator("#run-" + plan).click();
+        clickUntilARunStarts(plan);
         // the history holds other plans' succeeded runs too: this run is done when its progress says so
-        assertThat(page.locator("#backup-progress")).containsText("finished", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        try {
+            assertThat(page.locator("#backup-progress")).containsText("finished", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nrunning: " + TestUsers.asAdmin(() -> backups.running()) + "\nruns of the plan: "
+                    + TestUsers.asAdmin(() -> backups.runs(new RunQuery(plan, null, null, null, null), 0, 5)) + "\n" + workThreads(), e);
+        }
         assertThat(page.locator("#history")).containsText("succeeded");
         assertThat(page.locator("#backup-progress vaadin-progress-bar")).isVisible();
         screenshot("21-backups-progress");
