@@ -14,12 +14,32 @@ public class LogService {
     /** The most lines one page holds. */
     public static final int MAX_PAGE = 10_000;
 
+    /** How many lines a live viewer starts from, a container, unless asked otherwise. */
+    public static final int LIVE_TAIL = 500;
+
     private final LogKeeper keeper;
     private final Incidents incidents;
+    private final LiveViewers live;
 
-    LogService(LogKeeper keeper, Incidents incidents) {
+    LogService(LogKeeper keeper, Incidents incidents, LiveViewers live) {
         this.keeper = keeper;
         this.incidents = incidents;
+        this.live = live;
+    }
+
+    /**
+     * Follows the parts' containers live, from their last {@code tail} lines on (at most the viewer's bound), as the
+     * caller: the lines that pass the filter and {@code minLevel} (null: any), those of several containers merged by
+     * time, stack traces folded, go to {@code batches} at most five times a second (oldest first; an empty batch while
+     * paused tells that more lines wait). A recreated container is followed again by itself, its gap marked. Close the
+     * handle to stop. A bad filter is an {@link IllegalArgumentException} naming the term.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public LiveLogs follow(java.util.Set<StackPart> parts, int tail, String filter, LogLevel minLevel,
+            java.util.function.Consumer<List<LogLine>> batches) {
+        LogQuery query = LogQuery.parse(filter);
+        return live.open(parts, tail, minLevel == null ? query : query.atLeast(minLevel), batches,
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
     }
 
     /**

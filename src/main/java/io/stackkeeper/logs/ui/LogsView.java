@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * The logs the portal kept of the stack's containers, across their recreations: a container, a time range (the last
  * hour by default), a minimum level and the filter ({@code user:42 route:/api level>=warn}, words, {@code /regex/}),
  * applied on the server; the newest lines at the bottom, each opened for its fields and folded lines; the filtered
- * view downloaded as {@code .jsonl} or {@code .txt}.
+ * view downloaded as {@code .jsonl} or {@code .txt}. Switched to live ({@link LiveControls}), the same filter applies to
+ * the lines the chosen containers write now.
  */
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs")
@@ -62,6 +63,8 @@ public class LogsView extends VerticalLayout {
     private final Grid<LogLine> grid = new Grid<>();
     /** Read by the downloads, which run outside the UI's request. */
     private volatile LogPage shown = new LogPage(java.util.List.of(), false);
+    private final LiveControls live;
+    private final java.util.List<com.vaadin.flow.component.Component> historyOnly = new java.util.ArrayList<>();
 
     public LogsView(LogService logs, ObjectMapper json) {
         this.logs = logs;
@@ -70,6 +73,7 @@ public class LogsView extends VerticalLayout {
         setSizeFull();
         summary.setId("logs-summary");
         summary.addClassName("sk-hint");
+        live = new LiveControls(logs, grid, summary, new LiveControls.Filter(filter::getValue, level::getValue, this::showInvalid), this::showHistory);
         add(new IncidentsPanel(logs), filters(), summary, grid());
         search();
     }
@@ -105,7 +109,8 @@ public class LogsView extends VerticalLayout {
         TextDownload jsonLines = new TextDownload("logs-download-jsonl", ".jsonl", "stackkeeper-logs", "jsonl", "application/x-ndjson",
                 this::writeJsonLines);
         TextDownload text = new TextDownload("logs-download-txt", ".txt", "stackkeeper-logs", "txt", "text/plain", this::writeText);
-        HorizontalLayout bar = new HorizontalLayout(container, level, filter, from, to, apply, jsonLines, text);
+        historyOnly.addAll(java.util.List.of(container, from, to, apply, jsonLines, text));
+        HorizontalLayout bar = new HorizontalLayout(container, level, filter, from, to, apply, jsonLines, text, live);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.setWidthFull();
@@ -128,13 +133,18 @@ public class LogsView extends VerticalLayout {
     }
 
     private void search() {
+        if (live.isLive()) {
+            filter.setInvalid(false);
+            live.restart();
+            return;
+        }
         Instant end = instant(to.getValue(), Instant.now().plusSeconds(1));
         Instant start = instant(from.getValue(), end.minus(Duration.ofHours(1)));
         try {
             LogPage page = logs.history(container.getValue(), start, end, filter.getValue(), level.getValue(), PAGE);
             filter.setInvalid(false);
             shown = page;
-            grid.setItems(page.lines());
+            grid.setItems(LineItems.of(page.lines()));
             if (!page.lines().isEmpty()) {
                 grid.scrollToEnd();
             }
@@ -143,8 +153,21 @@ public class LogsView extends VerticalLayout {
                     + " to " + DateTimes.SECONDS.format(end) + (page.more() ? "; older lines match too: narrow the range or the filter" : "")
                     + (following == null ? "; the container is not followed now" : "; following " + following));
         } catch (IllegalArgumentException e) {
-            filter.setErrorMessage(e.getMessage());
-            filter.setInvalid(true);
+            showInvalid(e);
+        }
+    }
+
+    private void showInvalid(IllegalArgumentException e) {
+        filter.setErrorMessage(e.getMessage());
+        filter.setInvalid(true);
+    }
+
+    /** The range, the container picker and the downloads belong to the kept history: hidden while live. */
+    private void showHistory(boolean on) {
+        historyOnly.forEach(field -> field.setVisible(on));
+        if (on) {
+            grid.setEmptyStateText("No kept lines match in this range.");
+            search();
         }
     }
 
