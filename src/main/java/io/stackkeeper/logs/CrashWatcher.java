@@ -176,7 +176,7 @@ class CrashWatcher {
         try {
             Crash crash = new Crash(part.label(), death.containerName(), verdict, death.exitCode(), death.at(), false, lastLines(part, death));
             IncidentView incident = incidents.record(crash);
-            log.warn("The {} container {} {} (incident {}).", part.label(), death.containerName(), verdict.summary(), incident.id());
+            log.warn("The {} container {}: {} (incident {}).", part.label(), death.containerName(), verdict.summary(), incident.id());
         } catch (RuntimeException e) {
             log.warn("The crash of {} could not be recorded: {}", death.containerName(), e.toString());
         }

@@ -52,7 +52,7 @@ public final class LogEvents {
                 details.put("exitCode", exitCode);
             }
             if (duringWork != null) {
-                details.put("during", duringWork);
+                details.put("work", duringWork);
             }
             return details;
         }

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +41,6 @@ class LogKeeper {
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
     /** How far back the first follow reaches when nothing of the container is kept yet. */
     static final int FIRST_TAIL = 500;
-    /** Older lines (read again after a restart of the portal) tell of crashes already past. */
-    private static final Duration CRASH_AGE = Duration.ofMinutes(2);
     private static final Duration IDENTITY_CHECK = Duration.ofSeconds(5);
 
     private final LogHistory history;
@@ -52,15 +48,13 @@ class LogKeeper {
     private final LogsProperties properties;
     private final Clock clock;
     private final Map<StackPart, Following> following = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Incidents incidents;
-    /** Crashes the log told of, recorded after the second's lines are written so that their last lines are there. */
-    private final Queue<Crash> crashesInTheLog = new ConcurrentLinkedQueue<>();
+    private final CrashLines crashLines;
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-keeper"));
     private volatile Instant enforcedAt = Instant.EPOCH;
 
     LogKeeper(DataFolder data, StackService stack, LogsProperties properties, Clock clock, Incidents incidents) {
         this.stack = stack;
-        this.incidents = incidents;
+        this.crashLines = new CrashLines(incidents, clock, this::linesBefore);
         this.properties = properties;
         this.clock = clock;
         try {
@@ -111,7 +105,7 @@ class LogKeeper {
             Instant now = clock.instant();
             following.values().forEach(f -> f.followIfDue(now));
             history.flush();
-            recordCrashesInTheLog();
+            crashLines.record();
             if (Duration.between(enforcedAt, now).toHours() >= 1) {
                 enforcedAt = now;
                 history.enforce(now);
@@ -138,19 +132,6 @@ class LogKeeper {
         return lines.size() > limit ? lines.subList(lines.size() - limit, lines.size()) : lines;
     }
 
-    private void recordCrashesInTheLog() {
-        for (Crash seen = crashesInTheLog.poll(); seen != null; seen = crashesInTheLog.poll()) {
-            StackPart part = StackPart.valueOf(seen.part().toUpperCase(java.util.Locale.ROOT));
-            Crash crash = new Crash(seen.part(), seen.containerName(), seen.verdict(), null, seen.at(), true,
-                    linesBefore(part, seen.at().plusMillis(1), Incidents.LINES));
-            try {
-                incidents.record(crash);
-            } catch (RuntimeException e) {
-                log.warn("The crash of {} told by its log could not be recorded: {}", crash.containerName(), e.toString());
-            }
-        }
-    }
-
     @PreDestroy
     void stop() throws IOException {
         ticks.shutdownNow();
@@ -175,7 +156,6 @@ class LogKeeper {
         private volatile Instant retryAt = Instant.EPOCH;
         private volatile Duration retry = FIRST_RETRY;
         private boolean resumed;
-        private Instant lastCrashAt;
         private Instant checkedAt = Instant.EPOCH;
         /** The container followed last: a stream of another one starts at its first line. */
         private String followedId;
@@ -251,20 +231,9 @@ class LogKeeper {
             String container = from == null ? part.label() : from.containerName();
             String text = space > 0 ? stamped.substring(space + 1) : stamped;
             history.append(part.label(), container, at, text);
-            lookForACrash(container, at, text);
+            crashLines.look(part, container, at, text);
         }
 
-        /** At most one crash a part every {@link Incidents#SAME_CRASH} (a stack trace repeats its error), and none of old lines read again. */
-        private void lookForACrash(String container, Instant at, String text) {
-            Instant now = clock.instant();
-            if (Duration.between(at, now).abs().compareTo(CRASH_AGE) > 0 || lastCrashAt != null && Duration.between(lastCrashAt, at).compareTo(Incidents.SAME_CRASH) < 0) {
-                return;
-            }
-            CrashPatterns.match(text).ifPresent(verdict -> {
-                lastCrashAt = at;
-                crashesInTheLog.add(new Crash(part.label(), container, verdict, null, at, true, List.of()));
-            });
-        }
 
         /** Whether another container runs the part than the one followed before: one recreated while followed. */
         private boolean isNew(io.stackkeeper.stack.ContainerFacts running) {

@@ -34,15 +34,15 @@ class RunningWork {
         lastEnded = new Ended(ended.work(), ended.at());
     }
 
-    /** What ran at {@code at}: the exclusive work first; null when nothing did. */
+    /** What ran at {@code at}, as a phrase ("during the upgrade ...", "just after the backup ..."); null when nothing did. */
     String at(Instant at) {
         String exclusive = running.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst().orElse(null);
         if (exclusive != null) {
-            return exclusive;
+            return "during " + exclusive;
         }
         String any = running.keySet().stream().sorted().findFirst().orElse(null);
         if (any != null) {
-            return any;
+            return "during " + any;
         }
         Ended ended = lastEnded;
         return ended != null && !at.isBefore(ended.at()) && Duration.between(ended.at(), at).compareTo(JUST_AFTER) <= 0

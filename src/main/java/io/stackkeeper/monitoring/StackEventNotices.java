@@ -48,8 +48,8 @@ record StackEventNotices(Notifications notifications, PlatformTransactionManager
         List<String> lines = incident.lastLines();
         List<String> last = lines.subList(Math.max(0, lines.size() - NOTICE_LINES), lines.size());
         queue("INCIDENT", "CRITICAL: " + incident.part() + " container " + incident.containerName() + ": " + incident.kind().words(),
-                "The " + incident.part() + " container " + incident.containerName() + " " + incident.summary() + " at " + incident.at() + "."
-                        + (incident.duringWork() == null ? "" : "\nIt happened during " + incident.duringWork() + ".")
+                "The " + incident.part() + " container " + incident.containerName() + ": " + incident.summary() + ", at " + incident.at() + "."
+                        + (incident.duringWork() == null ? "" : "\nIt happened " + incident.duringWork() + ".")
                         + "\nIncident " + incident.id() + " on the Logs page holds its last " + lines.size() + " lines; the last "
                         + last.size() + ":\n" + String.join("\n", last) + "\n");
     }

@@ -111,6 +111,19 @@ class IncidentsTest {
     }
 
     @Test
+    void a_crash_with_hundreds_of_multi_line_lines_some_of_a_megabyte_keeps_its_last_two_hundred_each_cut_to_two_thousand_characters() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            lines.add(i + " " + "x".repeat(i % 10 == 0 ? 1_000_000 : 10) + "\nsecond line");
+        }
+        IncidentView recorded = incidents.record(crash(CrashVerdict.of(139, false).orElseThrow(), 139, at, false, lines));
+
+        List<String> kept = TestUsers.asAdmin(() -> logs.incident(recorded.id())).orElseThrow().lastLines();
+        assertThat(kept).hasSize(Incidents.LINES).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(2_000).doesNotContain("\n"));
+        assertThat(kept.get(kept.size() - 1)).startsWith("249 ").endsWith(" second line");
+    }
+
+    @Test
     void an_out_of_memory_message_followed_by_exit_code_137_stays_out_of_memory_with_the_code_and_a_later_death_is_another_incident() {
         IncidentView oom = incidents.record(crash(CrashPatterns.match("Out of memory: Killed process 7 (sh)").orElseThrow(), null, at, true, List.of()));
         incidents.record(crash(CrashVerdict.of(137, false).orElseThrow(), 137, at.plusSeconds(2), false, List.of("loading")));

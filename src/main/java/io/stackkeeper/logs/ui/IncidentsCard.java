@@ -48,7 +48,7 @@ class IncidentsCard implements DashboardCard {
                 : "Newest: " + incidents.get(0).part() + " " + incidents.get(0).kind().words()
                         + (incidents.get(0).exitCode() == null ? "" : " (exit " + incidents.get(0).exitCode() + ")") + ", "
                         + DateTimes.MINUTES.format(incidents.get(0).lastAt())
-                        + (incidents.get(0).duringWork() == null ? "" : ", during " + incidents.get(0).duringWork()) + ".");
+                        + (incidents.get(0).duringWork() == null ? "" : ", " + incidents.get(0).duringWork()) + ".");
         newest.setId("incidents-newest");
         card.setContent(count, newest, new RouterLink("Open the logs", LogsView.class));
         return Optional.of(card);

@@ -60,7 +60,7 @@ class IncidentsPanel extends Details {
         grid.addColumn(i -> i.exitCode() == null ? "" : i.exitCode().toString()).setHeader("Exit").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.occurrences() > 1 ? i.occurrences() + "×, last " + DateTimes.SECONDS.format(i.lastAt()) : "").setHeader("Again")
                 .setAutoWidth(true);
-        grid.addColumn(i -> i.duringWork() == null ? "" : i.duringWork()).setHeader("During").setAutoWidth(true);
+        grid.addColumn(i -> i.duringWork() == null ? "" : i.duringWork()).setHeader("Work on the stack").setAutoWidth(true);
         grid.setItems(incidents);
         grid.addItemClickListener(click -> logs.incident(click.getItem().id()).ifPresent(IncidentsPanel::show));
         return grid;
@@ -77,10 +77,10 @@ class IncidentsPanel extends Details {
         dialog.setId("incident-dialog");
         dialog.setHeaderTitle("Incident " + incident.id() + ": " + incident.part() + " " + incident.kind().words());
         dialog.setWidth("min(70em, 95vw)");
-        Span what = new Span("The " + incident.part() + " container " + incident.containerName() + " " + incident.summary() + ", "
+        Span what = new Span("The " + incident.part() + " container " + incident.containerName() + ": " + incident.summary() + ", "
                 + DateTimes.SECONDS.format(incident.happenedAt())
                 + (incident.occurrences() > 1 ? "; " + incident.occurrences() + " times, the last " + DateTimes.SECONDS.format(incident.lastAt()) : "")
-                + (incident.duringWork() == null ? "." : ", during " + incident.duringWork() + "."));
+                + (incident.duringWork() == null ? "." : ", " + incident.duringWork() + "."));
         Pre lines = new Pre(String.join("\n", incident.lastLines()));
         lines.setId("incident-lines");
         lines.addClassName("sk-log-lines");
