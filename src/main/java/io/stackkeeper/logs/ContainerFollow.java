@@ -1,5 +1,6 @@
 package io.stackkeeper.logs;
 
+import io.stackkeeper.security.SystemActor;
 import io.stackkeeper.stack.ContainerFacts;
 import io.stackkeeper.stack.FollowedLogs;
 import io.stackkeeper.stack.StackPart;
@@ -7,13 +8,9 @@ import io.stackkeeper.stack.StackService;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * One part's container followed for one live viewer, as the person who opened it: when the stream ends (the container
+ * One part's container followed for the live viewers ({@link SharedStream}), as the portal: when the stream ends (the container
  * stopped or was recreated by an upgrade, a restore, a restart) or another container runs the part, it follows the one
  * running now from the last line seen, and marks the gap with what ran on the stack then. {@link #followIfDue} runs
  * on one thread at a time; lines come on the engine client's.
@@ -28,10 +25,9 @@ final class ContainerFollow {
 
     private final StackPart part;
     private final int tail;
-    private final LiveTail lines;
+    private final FollowedLines lines;
     private final StackService stack;
-    private final Authentication viewer;
-    private final RunningWork work;
+        private final RunningWork work;
     private final RedactionRules redaction;
 
     private volatile FollowedLogs current;
@@ -49,13 +45,11 @@ final class ContainerFollow {
     private boolean reopenedEarly;
     private boolean toldDown;
 
-    ContainerFollow(StackPart part, int tail, LiveTail lines, StackService stack, Authentication viewer, RunningWork work,
-            RedactionRules redaction) {
+    ContainerFollow(StackPart part, int tail, FollowedLines lines, StackService stack, RunningWork work, RedactionRules redaction) {
         this.part = part;
         this.tail = tail;
         this.lines = lines;
         this.stack = stack;
-        this.viewer = viewer;
         this.work = work;
         this.redaction = redaction;
     }
@@ -78,13 +72,13 @@ final class ContainerFollow {
         closeStream();
         try {
             ended = false;
-            ContainerFacts running = asViewer(() -> stack.container(part));
+            ContainerFacts running = SystemActor.call(() -> stack.container(part));
             containerName = running.name();
             // another container's lines in the last line's second (podman stamps whole seconds) are new, not seen again
             resumedAfter = running.id().equals(followedId) ? lastSeen : null;
             // marked before the new stream's first line can arrive: the mark and that line may share one second
             markTheGap(running, now);
-            FollowedLogs opened = asViewer(() -> stack.followLogs(part, lastSeen, tail, this::seen, this::streamEnded));
+            FollowedLogs opened = SystemActor.call(() -> stack.followLogs(part, lastSeen, tail, this::seen, this::streamEnded));
             containerName = opened.containerName();
             current = opened;
             if (closed) {
@@ -169,7 +163,7 @@ final class ContainerFollow {
     private boolean replaced() {
         FollowedLogs open = current;
         try {
-            ContainerFacts now = asViewer(() -> stack.container(part));
+            ContainerFacts now = SystemActor.call(() -> stack.container(part));
             if (open == null || !now.running()) {
                 return false;
             }
@@ -195,18 +189,6 @@ final class ContainerFollow {
             } catch (IOException | RuntimeException e) {
                 // the stream is gone either way
             }
-        }
-    }
-
-    private <T> T asViewer(Supplier<T> call) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(viewer);
-        SecurityContextHolder.setContext(context);
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 

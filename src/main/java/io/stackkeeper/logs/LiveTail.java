@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * (counted as dropped). Thread-safe: streams {@link #offer} lines, one flusher calls {@link #tick}; times are a
  * monotonic clock's milliseconds.
  */
-final class LiveTail {
+final class LiveTail implements FollowedLines {
 
     static final long HOLD_MILLIS = 250;
     static final long BATCH_MILLIS = 200;
@@ -63,7 +63,8 @@ final class LiveTail {
     }
 
     /** Takes the next line of a container, received at {@code now}. */
-    synchronized void offer(LogLine line, long now) {
+    @Override
+    public synchronized void offer(LogLine line, long now) {
         OpenGroup group = open.get(line.container());
         if (group == null) {
             group = new OpenGroup();
@@ -79,8 +80,13 @@ final class LiveTail {
     }
 
     /** Puts a mark between the lines (a container recreated), shown whatever the filter, in its place by time. */
-    synchronized void mark(String container, Instant at, String text, long now) {
-        hold(new LogLine(container, at, at, LogLevel.WARN, "stackkeeper", text, null, text, false, null), now + HOLD_MILLIS, false);
+    @Override
+    public synchronized void mark(String container, Instant at, String text, long now) {
+        hold(markLine(container, at, text), now + HOLD_MILLIS, false);
+    }
+
+    static LogLine markLine(String container, Instant at, String text) {
+        return new LogLine(container, at, at, LogLevel.WARN, "stackkeeper", text, null, text, false, null);
     }
 
     /**

@@ -5,7 +5,10 @@ import io.stackkeeper.stack.StackPart;
 import io.stackkeeper.stack.StackService;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The open live viewers: each a {@link LiveTail} fed by one {@link ContainerFollow} a container. One thread hands on
- * every viewer's batches (it only copies lines: pages take them on threads of their own), two others open and check
- * the streams, which can wait for the engine. At most {@value #MOST_VIEWERS} viewers at once.
+ * The open live viewers: each a {@link LiveTail} fed by the {@link SharedStream} of each container it follows, one
+ * stream a container however many viewers follow it, closed with its last viewer. One thread hands on every viewer's
+ * batches (it only copies lines: pages take them on threads of their own), two others open and check the streams,
+ * which can wait for the engine. At most {@value #MOST_VIEWERS} viewers at once.
  */
 @Component
 class LiveViewers {
@@ -37,6 +40,8 @@ class LiveViewers {
     private final ScheduledExecutorService batches = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("live-logs"));
     private final ScheduledExecutorService follows = Executors.newScheduledThreadPool(2, DaemonThreads.named("live-logs-follow"));
     private final Set<Viewer> open = ConcurrentHashMap.newKeySet();
+    private final Map<StackPart, SharedStream> streams = new EnumMap<>(StackPart.class);
+    private volatile ScheduledFuture<?> following;
 
     LiveViewers(StackService stack, RunningWork work, LogsProperties properties) {
         this.stack = stack;
@@ -45,8 +50,8 @@ class LiveViewers {
         this.redaction = properties.redactions().isEmpty() ? RedactionRules.NONE : RedactionRules.of(properties.redactions());
     }
 
-    /** Opens a viewer of the parts' containers from their last {@code tail} lines on, for {@code viewer}. */
-    LiveLogs open(Set<StackPart> parts, int tail, LogQuery query, Consumer<List<LogLine>> onBatch, Authentication viewer) {
+    /** Opens a viewer of the parts' containers from their last {@code tail} lines on. */
+    LiveLogs open(Set<StackPart> parts, int tail, LogQuery query, Consumer<List<LogLine>> onBatch) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("Pick at least one container to follow.");
         }
@@ -55,12 +60,59 @@ class LiveViewers {
         }
         LiveTail lines = new LiveTail(query, maxLines, onBatch);
         int first = Math.max(0, Math.min(tail, maxLines));
-        List<ContainerFollow> streams = parts.stream().sorted()
-                .map(part -> new ContainerFollow(part, first, lines, stack, viewer, work, redaction)).toList();
-        Viewer opened = new Viewer(lines, streams);
+        Viewer opened = new Viewer(lines, List.copyOf(new java.util.TreeSet<>(parts)));
         open.add(opened);
-        opened.start();
+        opened.start(first);
         return opened;
+    }
+
+    /** Adds the viewer to its parts' streams, opening those nobody follows yet (from the viewer's tail). */
+    private synchronized void join(Viewer viewer, int tail) {
+        long now = ContainerFollow.monotonicMillis();
+        for (StackPart part : viewer.parts) {
+            SharedStream stream = streams.computeIfAbsent(part, p -> {
+                SharedStream shared = new SharedStream(maxLines);
+                shared.followedBy(new ContainerFollow(p, tail, shared, stack, work, redaction));
+                return shared;
+            });
+            stream.add(viewer.lines, tail, now);
+        }
+        if (following == null) {
+            following = follows.scheduleWithFixedDelay(this::follow, 0, FOLLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Takes the viewer off its parts' streams; the streams it was the last viewer of are closed. */
+    private synchronized List<ContainerFollow> leave(Viewer viewer) {
+        List<ContainerFollow> unfollowed = new ArrayList<>();
+        for (StackPart part : viewer.parts) {
+            SharedStream stream = streams.get(part);
+            if (stream != null && stream.remove(viewer.lines)) {
+                streams.remove(part);
+                unfollowed.add(stream.follow());
+            }
+        }
+        return unfollowed;
+    }
+
+    private void follow() {
+        List<ContainerFollow> followed;
+        synchronized (this) {
+            followed = streams.values().stream().map(SharedStream::follow).toList();
+        }
+        Instant now = Instant.now();
+        for (ContainerFollow stream : followed) {
+            try {
+                stream.followIfDue(now);
+            } catch (RuntimeException e) {
+                log.debug("Following a container for the live viewers failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** How many containers are followed for the viewers now. */
+    synchronized int followedContainers() {
+        return streams.size();
     }
 
     /** How many viewers are open now. */
@@ -75,22 +127,21 @@ class LiveViewers {
         follows.shutdown();
     }
 
-    /** One open viewer: its lines, its streams and the two timers that drive them. */
+    /** One open viewer: its lines, the parts it follows and the timer that hands on its batches. */
     final class Viewer implements LiveLogs {
 
         private final LiveTail lines;
-        private final List<ContainerFollow> streams;
+        private final List<StackPart> parts;
         private volatile ScheduledFuture<?> ticking;
-        private volatile ScheduledFuture<?> following;
 
-        Viewer(LiveTail lines, List<ContainerFollow> streams) {
+        Viewer(LiveTail lines, List<StackPart> parts) {
             this.lines = lines;
-            this.streams = streams;
+            this.parts = parts;
         }
 
-        void start() {
+        void start(int tail) {
+            join(this, tail);
             ticking = batches.scheduleWithFixedDelay(this::tick, LiveTail.BATCH_MILLIS, LiveTail.BATCH_MILLIS / 4, TimeUnit.MILLISECONDS);
-            following = follows.scheduleWithFixedDelay(this::follow, 0, FOLLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
 
         private void tick() {
@@ -98,17 +149,6 @@ class LiveViewers {
                 lines.tick(ContainerFollow.monotonicMillis());
             } catch (RuntimeException e) {
                 log.warn("A live log viewer's batch failed: {}", e.toString());
-            }
-        }
-
-        private void follow() {
-            Instant now = Instant.now();
-            for (ContainerFollow stream : streams) {
-                try {
-                    stream.followIfDue(now);
-                } catch (RuntimeException e) {
-                    log.debug("Following a container for a live viewer failed: {}", e.toString());
-                }
             }
         }
 
@@ -158,17 +198,14 @@ class LiveViewers {
                 return;
             }
             ScheduledFuture<?> t = ticking;
-            ScheduledFuture<?> f = following;
             if (t != null) {
                 t.cancel(false);
             }
-            if (f != null) {
-                f.cancel(false);
-            }
+            List<ContainerFollow> unfollowed = leave(this);
             try {
-                follows.execute(() -> streams.forEach(ContainerFollow::close));
+                follows.execute(() -> unfollowed.forEach(ContainerFollow::close));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                streams.forEach(ContainerFollow::close);
+                unfollowed.forEach(ContainerFollow::close);
             }
         }
     }

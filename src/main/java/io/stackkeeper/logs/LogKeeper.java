@@ -63,7 +63,6 @@ class LogKeeper {
             throw new UncheckedIOException("Cannot open the log history in " + data.resolve("logs") + ": " + e.getMessage(), e);
         }
         history.redaction(RedactionRules.of(properties.redactions()));
-        properties.kept().forEach(part -> following.put(part, new Following(part)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -77,7 +76,7 @@ class LogKeeper {
         following.values().forEach(Following::refollow);
     }
 
-    /** Starts or stops keeping a part's logs while the portal runs (the tests about logs; a settings page later). */
+    /** Starts or stops keeping a part's logs while the portal runs ({@link KeptParts}, at the start and at a switch). */
     void keep(StackPart part, boolean on) {
         if (on) {
             following.computeIfAbsent(part, Following::new);

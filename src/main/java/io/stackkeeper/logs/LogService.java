@@ -20,16 +20,20 @@ public class LogService {
     private final LogKeeper keeper;
     private final Incidents incidents;
     private final LiveViewers live;
+    private final KeptParts kept;
+    private final LogForwarder forwarder;
 
-    LogService(LogKeeper keeper, Incidents incidents, LiveViewers live) {
+    LogService(LogKeeper keeper, Incidents incidents, LiveViewers live, KeptParts kept, LogForwarder forwarder) {
         this.keeper = keeper;
         this.incidents = incidents;
         this.live = live;
+        this.kept = kept;
+        this.forwarder = forwarder;
     }
 
     /**
-     * Follows the parts' containers live, from their last {@code tail} lines on (at most the viewer's bound), as the
-     * caller: the lines that pass the filter and {@code minLevel} (null: any), those of several containers merged by
+     * Follows the parts' containers live, from their last {@code tail} lines on (at most the viewer's bound; one
+     * engine stream a container, shared by all its viewers): the lines that pass the filter and {@code minLevel} (null: any), those of several containers merged by
      * time, stack traces folded, go to {@code batches} at most five times a second (oldest first; an empty batch while
      * paused tells that more lines wait). A recreated container is followed again by itself, its gap marked. Close the
      * handle to stop. A bad filter is an {@link IllegalArgumentException} naming the term.
@@ -38,8 +42,7 @@ public class LogService {
     public LiveLogs follow(java.util.Set<StackPart> parts, int tail, String filter, LogLevel minLevel,
             java.util.function.Consumer<List<LogLine>> batches) {
         LogQuery query = LogQuery.parse(filter);
-        return live.open(parts, tail, minLevel == null ? query : query.atLeast(minLevel), batches,
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+        return live.open(parts, tail, minLevel == null ? query : query.atLeast(minLevel), batches);
     }
 
     /**
@@ -65,6 +68,20 @@ public class LogService {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public String followedContainer(StackPart part) {
         return keeper.followedContainer(part);
+    }
+
+    /** Which parts' logs are kept, what could not be written, and where the kept lines are forwarded. */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    public LogKeeping keeping() {
+        LogForwarder.ForwardingState forwarding = forwarder.state();
+        return new LogKeeping(kept.all(), keeper.history().droppedLines(), forwarding == null ? null : forwarding.target(),
+                forwarding == null ? 0 : forwarding.forwarded(), forwarding == null ? null : forwarding.failure());
+    }
+
+    /** Starts or stops keeping a part's logs (its kept hours stay until the caps remove them); audited. */
+    @PreAuthorize(Roles.IS_ADMIN)
+    public void keep(StackPart part, boolean on) {
+        kept.set(part, on);
     }
 
     /** The newest incidents first, without their lines. */

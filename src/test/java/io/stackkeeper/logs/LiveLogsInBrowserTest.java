@@ -62,6 +62,13 @@ class LiveLogsInBrowserTest extends BrowserTest {
             assertThat(page.locator("#logs-waiting")).isHidden();
             assertThat(page.locator("#logs-summary")).not().hasText(pausedSummary);
             org.assertj.core.api.Assertions.assertThat(messages(cells())).allMatch(LiveLogsInBrowserTest::ofUser10);
+
+            // a download while live writes the lines the viewer shows: the filtered ones
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#logs-download-jsonl").click());
+            List<String> downloaded = java.nio.file.Files.readAllLines(download.path());
+            org.assertj.core.api.Assertions.assertThat(downloaded).isNotEmpty()
+                    .allMatch(line -> line.contains("\"user\":\"10\"") || line.contains("\"user\":10") || line.contains("stackkeeper"));
+            org.assertj.core.api.Assertions.assertThat(downloaded).anyMatch(line -> line.contains("\"message\":\"line "));
             assertThat(page.getByText("Something went wrong")).hasCount(0);
         }
     }

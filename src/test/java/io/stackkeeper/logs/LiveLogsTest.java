@@ -36,6 +36,9 @@ class LiveLogsTest {
     @Autowired
     StackService stack;
 
+    @Autowired
+    LiveViewers viewers;
+
     /** A line and when the batch that carried it arrived. */
     private record Delivered(LogLine line, Instant at) {
     }
@@ -120,6 +123,19 @@ class LiveLogsTest {
                 batch -> { }))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestUsers.as("live-op2", OPERATOR, () -> logs.follow(Set.of(StackPart.BACKEND), 10, "/(/", null,
                 batch -> { }))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void viewers_of_one_container_share_one_stream_which_closes_with_the_last_of_them() {
+        int before = viewers.followedContainers();
+        LiveLogs one = TestUsers.as("share-op", OPERATOR, () -> logs.follow(Set.of(StackPart.BACKEND), 10, "", null, batch -> { }));
+        LiveLogs two = TestUsers.as("share-op", OPERATOR, () -> logs.follow(Set.of(StackPart.BACKEND, StackPart.FRONTEND), 10, "level>=warn", null,
+                batch -> { }));
+        assertThat(viewers.followedContainers()).isEqualTo(before + 2);
+        one.close();
+        assertThat(viewers.followedContainers()).isEqualTo(before + 2);
+        two.close();
+        assertThat(viewers.followedContainers()).isEqualTo(before);
     }
 
     private static void request(int port, String path) throws Exception {

@@ -21,6 +21,9 @@ class LogsInBrowserTest extends BrowserTest {
     @Autowired
     LogKeeper keeper;
 
+    @Autowired
+    LogService logs;
+
     @org.junit.jupiter.api.BeforeEach
     void keepTheBackendsLogs() {
         keeper.keep(io.stackkeeper.stack.StackPart.BACKEND, true);
@@ -64,5 +67,30 @@ class LogsInBrowserTest extends BrowserTest {
             page.locator("#logs-filter input").press("Enter");
             assertThat(page.locator("#logs-filter")).hasAttribute("invalid", "");
         }
+    }
+
+    @Test
+    void an_admin_switches_which_containers_logs_are_kept_and_an_operator_sees_the_switches_but_cannot_flip_them() {
+        String admin = TestUsers.create(accounts, "keeping-admin", Role.ADMIN);
+        signInAndWait(admin, TestUsers.PASSWORD);
+        open("logs");
+        page.locator("#keeping").click();
+        assertThat(page.locator("#keep-backend")).hasAttribute("checked", "");
+        assertThat(page.locator("#keep-frontend")).not().hasAttribute("checked", "");
+        page.locator("#keep-frontend").click();
+        assertThat(page.locator("#keeping")).containsText("Kept logs: backend, frontend");
+        screenshot("54-logs-keeping");
+        org.assertj.core.api.Assertions.assertThat(keeper.keeps(io.stackkeeper.stack.StackPart.FRONTEND)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(TestUsers.asAdmin(() -> logs.keeping()).kept())
+                .containsEntry(io.stackkeeper.stack.StackPart.FRONTEND, true);
+        page.locator("#keep-frontend").click();
+        assertThat(page.locator("#keeping")).not().containsText("Kept logs: backend, frontend");
+        org.assertj.core.api.Assertions.assertThat(keeper.keeps(io.stackkeeper.stack.StackPart.FRONTEND)).isFalse();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestUsers.as("keeping-op", java.util.List.of(Role.OPERATOR),
+                () -> {
+                    logs.keep(io.stackkeeper.stack.StackPart.FRONTEND, true);
+                    return null;
+                })).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

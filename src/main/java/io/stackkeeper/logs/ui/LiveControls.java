@@ -94,6 +94,12 @@ class LiveControls extends HorizontalLayout {
         return live.getValue();
     }
 
+    /** The lines the open viewer shows now, oldest first, or null when none is open (safe off the page's thread). */
+    List<LogLine> shownLines() {
+        LiveLogs open = following;
+        return open == null ? null : open.lines();
+    }
+
     /** Follows anew with the page's filter as it is now (the tail again). */
     void restart() {
         stop();

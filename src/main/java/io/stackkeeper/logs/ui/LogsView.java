@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -66,7 +67,7 @@ public class LogsView extends VerticalLayout {
     private final LiveControls live;
     private final java.util.List<com.vaadin.flow.component.Component> historyOnly = new java.util.ArrayList<>();
 
-    public LogsView(LogService logs, ObjectMapper json) {
+    public LogsView(LogService logs, ObjectMapper json, AuthenticationContext authentication) {
         this.logs = logs;
         this.json = json;
         addClassName("sk-page");
@@ -74,7 +75,7 @@ public class LogsView extends VerticalLayout {
         summary.setId("logs-summary");
         summary.addClassName("sk-hint");
         live = new LiveControls(logs, grid, summary, new LiveControls.Filter(filter::getValue, level::getValue, this::showInvalid), this::showHistory);
-        add(new IncidentsPanel(logs), filters(), summary, grid());
+        add(new IncidentsPanel(logs), new KeepingPanel(logs, authentication.hasRole(Roles.ADMIN)), filters(), summary, grid());
         search();
     }
 
@@ -109,7 +110,7 @@ public class LogsView extends VerticalLayout {
         TextDownload jsonLines = new TextDownload("logs-download-jsonl", ".jsonl", "stackkeeper-logs", "jsonl", "application/x-ndjson",
                 this::writeJsonLines);
         TextDownload text = new TextDownload("logs-download-txt", ".txt", "stackkeeper-logs", "txt", "text/plain", this::writeText);
-        historyOnly.addAll(java.util.List.of(container, from, to, apply, jsonLines, text));
+        historyOnly.addAll(java.util.List.of(container, from, to, apply));
         HorizontalLayout bar = new HorizontalLayout(container, level, filter, from, to, apply, jsonLines, text, live);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
@@ -162,7 +163,7 @@ public class LogsView extends VerticalLayout {
         filter.setInvalid(true);
     }
 
-    /** The range, the container picker and the downloads belong to the kept history: hidden while live. */
+    /** The range and the container picker belong to the kept history: hidden while live. */
     private void showHistory(boolean on) {
         historyOnly.forEach(field -> field.setVisible(on));
         if (on) {
@@ -196,15 +197,21 @@ public class LogsView extends VerticalLayout {
         return pre;
     }
 
+    /** What the downloads write (on a thread of their own): the live viewer's lines while live, else the page of kept lines shown. */
+    private java.util.List<LogLine> downloaded() {
+        java.util.List<LogLine> following = live.shownLines();
+        return following != null ? following : shown.lines();
+    }
+
     private void writeJsonLines(Writer out) throws java.io.IOException {
-        for (LogLine line : shown.lines()) {
+        for (LogLine line : downloaded()) {
             out.write(json.writeValueAsString(line));
             out.write('\n');
         }
     }
 
     private void writeText(Writer out) throws java.io.IOException {
-        for (LogLine line : shown.lines()) {
+        for (LogLine line : downloaded()) {
             out.write(line.raw());
             out.write('\n');
             for (String folded : line.continuation()) {

@@ -1,0 +1,62 @@
+package io.stackkeeper.logs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How far the forwarding got in each service's kept lines: the time of the last line sent and how many sent lines
+ * carry that time (the engine may stamp many lines with one second). Saved in a small file replaced atomically; a
+ * file that is damaged, too long or names services the portal does not know counts for nothing it cannot read.
+ */
+final class ForwardCursor {
+
+    /** A service's place: the lines before {@code at}, and the first {@code atCount} lines of {@code at}, were sent. */
+    record Position(Instant at, int atCount) {
+    }
+
+    private static final int MOST_BYTES = 64 * 1024;
+
+    private final Path file;
+
+    ForwardCursor(Path file) {
+        this.file = file;
+    }
+
+    /** The saved places of the services named in {@code known}; none when nothing was saved or it cannot be read. */
+    Map<String, Position> load(Collection<String> known) {
+        Map<String, Position> positions = new HashMap<>();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return positions;
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            String text = new String(in.readNBytes(MOST_BYTES), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                String[] fields = line.split("\t");
+                if (fields.length == 3 && known.contains(fields[0])) {
+                    positions.put(fields[0], new Position(Instant.parse(fields[1]), Math.max(0, Integer.parseInt(fields[2]))));
+                }
+            }
+        } catch (IOException | RuntimeException damaged) {
+            return new HashMap<>();
+        }
+        return positions;
+    }
+
+    void save(Map<String, Position> positions) throws IOException {
+        StringBuilder text = new StringBuilder();
+        positions.forEach((service, p) -> text.append(service).append('\t').append(p.at()).append('\t').append(p.atCount()).append('\n'));
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.deleteIfExists(next);
+        Files.writeString(next, text, StandardCharsets.UTF_8);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
