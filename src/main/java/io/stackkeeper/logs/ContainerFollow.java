@@ -38,8 +38,7 @@ final class ContainerFollow {
     /** Lines up to here were seen on the stream before: the engine's "since" is whole seconds. */
     private volatile Instant resumedAfter;
     private String followedId;
-    private Instant retryAt = Instant.EPOCH;
-    private Duration retry = FIRST_RETRY;
+    private final Retries retries = new Retries(FIRST_RETRY, LAST_RETRY);
     private Instant checkedAt = Instant.EPOCH;
     private Instant followedAt = Instant.EPOCH;
     private boolean reopenedEarly;
@@ -63,10 +62,10 @@ final class ContainerFollow {
             checkedAt = now;
             if (replaced()) {
                 ended = true;
-                retryAt = Instant.EPOCH;
+                retries.tryAtOnce();
             }
         }
-        if (!ended || now.isBefore(retryAt)) {
+        if (!ended || !retries.due(now)) {
             return;
         }
         closeStream();
@@ -87,11 +86,10 @@ final class ContainerFollow {
             }
             followedAt = now;
             checkedAt = now;
-            retry = FIRST_RETRY;
+            retries.succeeded();
         } catch (RuntimeException e) {
             ended = true;
-            retryAt = now.plus(retry);
-            retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+            retries.failed(now);
             if (!toldDown && !closed) {
                 toldDown = true;
                 lines.mark(part.label(), markTime(), part.label() + " is not followed: " + e.getMessage()
@@ -183,11 +181,16 @@ final class ContainerFollow {
     private void closeStream() {
         FollowedLogs open = current;
         current = null;
+        closeQuietly(open);
+    }
+
+    /** Closes a stream, if any; a failure to close leaves it gone either way. */
+    static void closeQuietly(FollowedLogs open) {
         if (open != null) {
             try {
                 open.close();
             } catch (IOException | RuntimeException e) {
-                // the stream is gone either way
+                // the engine's end of it is gone with the connection
             }
         }
     }

@@ -1,6 +1,11 @@
 package io.stackkeeper.logs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +24,21 @@ import java.util.Map;
  */
 final class ForwardCursor {
 
-    /** A service's place: the lines before {@code at}, and the first {@code atCount} lines of {@code at}, were sent. */
+    /**
+     * A service's place: the lines before {@code at}, and the first {@code atCount} kept lines of {@code at} (raw
+     * lines: a stack trace counts its folded lines), were sent.
+     */
     record Position(Instant at, int atCount) {
+
+        /** The place after sending {@code line}, the next after this one. */
+        Position after(LogLine line) {
+            int raw = 1 + line.continuation().size();
+            return line.at().equals(at) ? new Position(at, atCount + raw) : new Position(line.at(), raw);
+        }
     }
 
     private static final int MOST_BYTES = 64 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ForwardCursor.class);
 
     private final Path file;
 
@@ -46,17 +61,30 @@ final class ForwardCursor {
                 }
             }
         } catch (IOException | RuntimeException damaged) {
+            log.warn("The log forwarding's place in {} cannot be read ({}): forwarding starts again from its backfill.", file, damaged.toString());
             return new HashMap<>();
         }
         return positions;
     }
 
+    /** Writes the places beside the file, forces them to disk, and only then puts them in its place. */
     void save(Map<String, Position> positions) throws IOException {
         StringBuilder text = new StringBuilder();
         positions.forEach((service, p) -> text.append(service).append('\t').append(p.at()).append('\t').append(p.atCount()).append('\n'));
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.deleteIfExists(next);
-        Files.writeString(next, text, StandardCharsets.UTF_8);
+        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(true);
+        }
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException notOnThisFileSystem) {
+            // the move is atomic either way; some file systems cannot force a folder
+        }
     }
 }

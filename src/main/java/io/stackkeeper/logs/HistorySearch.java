@@ -43,6 +43,8 @@ final class HistorySearch {
     private final LogQuery query;
     private final int limit;
     private final boolean newestFirst;
+    /** Oldest first only: how many kept lines of exactly {@link #from} to pass over, in the order they were kept. */
+    private int skipAtFrom;
     private final PriorityQueue<Match> page;
     private long chars;
     private boolean more;
@@ -66,6 +68,15 @@ final class HistorySearch {
         this.newestFirst = newestFirst;
         // the head of the queue is the match that leaves first when a better one comes
         this.page = new PriorityQueue<>(newestFirst ? OLDEST_FIRST : OLDEST_FIRST.reversed());
+    }
+
+    /** Passes over the first {@code lines} kept lines of exactly the range's start (oldest first: a reader's resumption). */
+    HistorySearch skippingAtStart(int lines) {
+        if (newestFirst) {
+            throw new IllegalStateException("Only an oldest-first search resumes within its first second");
+        }
+        this.skipAtFrom = Math.max(0, lines);
+        return this;
     }
 
     HistoryPage run(Collection<String> services) throws IOException {
@@ -149,6 +160,10 @@ final class HistorySearch {
         }
         List<LogLine> parsed = new ArrayList<>(kept.size());
         for (KeptLine line : kept) {
+            if (skipAtFrom > 0 && line.at().equals(from)) {
+                skipAtFrom--;
+                continue;
+            }
             parsed.add(line.parse());
         }
         List<LogLine> grouped = LogGrouper.group(parsed);

@@ -18,13 +18,21 @@ import java.util.function.Consumer;
  * ms so that the containers' lines merge by time, and hands them on in batches, at most one every
  * {@value #BATCH_MILLIS} ms. It holds at most {@code maxLines} lines in one ring: the lines shown, then those waiting
  * while paused; past the bound the oldest shown line goes, and once only waiting lines are left, the oldest of them
- * (counted as dropped). Thread-safe: streams {@link #offer} lines, one flusher calls {@link #tick}; times are a
- * monotonic clock's milliseconds.
+ * (counted as dropped). Thread-safe: streams {@link #offer} lines into an inbox of at most {@code maxLines} (a
+ * container's stream, shared by its viewers, never waits for one viewer's filter); one flusher calls {@link #tick},
+ * which takes them in, grouped and filtered, for at most {@value #TAKE_MILLIS} ms a tick. Times are a monotonic
+ * clock's milliseconds.
  */
 final class LiveTail implements FollowedLines {
 
     static final long HOLD_MILLIS = 250;
     static final long BATCH_MILLIS = 200;
+    /** The most a tick spends on filtering new lines: a slow pattern slows its own viewer only. */
+    static final long TAKE_MILLIS = 20;
+
+    /** A line or a mark as it came, and when. */
+    private record Received(LogLine line, long at, boolean mark) {
+    }
 
     private record Held(LogLine line, long dueAt, long order) {
     }
@@ -44,6 +52,7 @@ final class LiveTail implements FollowedLines {
     private final Map<String, OpenGroup> open = new HashMap<>();
     private final PriorityQueue<Held> held = new PriorityQueue<>(BY_TIME);
     private final ArrayDeque<LogLine> ring = new ArrayDeque<>();
+    private final ArrayDeque<Received> inbox = new ArrayDeque<>();
     private int waiting;
     private long dropped;
     private long order;
@@ -64,7 +73,57 @@ final class LiveTail implements FollowedLines {
 
     /** Takes the next line of a container, received at {@code now}. */
     @Override
-    public synchronized void offer(LogLine line, long now) {
+    public void offer(LogLine line, long now) {
+        receive(new Received(line, now, false));
+    }
+
+    /** Puts a mark between the lines (a container recreated), shown whatever the filter, in its place by time. */
+    @Override
+    public void mark(String container, Instant at, String text, long now) {
+        receive(new Received(markLine(container, at, text), now, true));
+    }
+
+    static LogLine markLine(String container, Instant at, String text) {
+        return new LogLine(container, at, at, LogLevel.WARN, "stackkeeper", text, null, text, false, null);
+    }
+
+    private void receive(Received received) {
+        synchronized (inbox) {
+            inbox.addLast(received);
+            if (inbox.size() > maxLines) {
+                inbox.removeFirst();
+                synchronized (this) {
+                    dropped++;
+                }
+            }
+        }
+    }
+
+    /** Takes in what came, until the inbox is empty or the tick's time for it is spent. */
+    private void takeIn() {
+        long until = System.nanoTime() + TAKE_MILLIS * 1_000_000;
+        while (true) {
+            Received next;
+            synchronized (inbox) {
+                next = inbox.pollFirst();
+            }
+            if (next == null) {
+                return;
+            }
+            synchronized (this) {
+                if (next.mark()) {
+                    hold(next.line(), next.at() + HOLD_MILLIS, false);
+                } else {
+                    group(next.line(), next.at());
+                }
+            }
+            if (System.nanoTime() > until) {
+                return;
+            }
+        }
+    }
+
+    private void group(LogLine line, long now) {
         OpenGroup group = open.get(line.container());
         if (group == null) {
             group = new OpenGroup();
@@ -79,21 +138,13 @@ final class LiveTail implements FollowedLines {
         group.lastAt = now;
     }
 
-    /** Puts a mark between the lines (a container recreated), shown whatever the filter, in its place by time. */
-    @Override
-    public synchronized void mark(String container, Instant at, String text, long now) {
-        hold(markLine(container, at, text), now + HOLD_MILLIS, false);
-    }
-
-    static LogLine markLine(String container, Instant at, String text) {
-        return new LogLine(container, at, at, LogLevel.WARN, "stackkeeper", text, null, text, false, null);
-    }
 
     /**
      * Closes the groups of containers quiet for {@value #HOLD_MILLIS} ms, lets go of the lines held long enough and,
      * unless paused or a batch went out less than {@value #BATCH_MILLIS} ms ago, hands the new ones on.
      */
     void tick(long now) {
+        takeIn();
         List<LogLine> batch;
         synchronized (this) {
             for (Iterator<OpenGroup> groups = open.values().iterator(); groups.hasNext(); ) {
@@ -153,9 +204,15 @@ final class LiveTail implements FollowedLines {
         return lines;
     }
 
-    /** Every line held now: shown, waiting, and not yet let go; never more than twice the bound and the open groups. */
-    synchronized int held() {
-        return ring.size() + held.size();
+    /** Every line held now: come in, shown, waiting, and not yet let go; never more than three times the bound and the open groups. */
+    int held() {
+        int received;
+        synchronized (inbox) {
+            received = inbox.size();
+        }
+        synchronized (this) {
+            return ring.size() + held.size() + received;
+        }
     }
 
     int maxLines() {

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open live viewers: each a {@link LiveTail} fed by the {@link SharedStream} of each container it follows, one
- * stream a container however many viewers follow it, closed with its last viewer. One thread hands on every viewer's
- * batches (it only copies lines: pages take them on threads of their own), two others open and check the streams,
- * which can wait for the engine. At most {@value #MOST_VIEWERS} viewers at once.
+ * stream a container however many viewers follow it, closed with its last viewer. Two threads filter and hand on
+ * every viewer's batches (a viewer's filter has {@value LiveTail#TAKE_MILLIS} ms a tick; pages take the batches on
+ * threads of their own), two others open and check the streams, a task each, which can wait for the engine. At most
+ * {@value #MOST_VIEWERS} viewers at once.
  */
 @Component
 class LiveViewers {
@@ -37,11 +38,10 @@ class LiveViewers {
     private final RunningWork work;
     private final int maxLines;
     private final RedactionRules redaction;
-    private final ScheduledExecutorService batches = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("live-logs"));
+    private final ScheduledExecutorService batches = Executors.newScheduledThreadPool(2, DaemonThreads.named("live-logs"));
     private final ScheduledExecutorService follows = Executors.newScheduledThreadPool(2, DaemonThreads.named("live-logs-follow"));
     private final Set<Viewer> open = ConcurrentHashMap.newKeySet();
     private final Map<StackPart, SharedStream> streams = new EnumMap<>(StackPart.class);
-    private volatile ScheduledFuture<?> following;
 
     LiveViewers(StackService stack, RunningWork work, LogsProperties properties) {
         this.stack = stack;
@@ -72,13 +72,12 @@ class LiveViewers {
         for (StackPart part : viewer.parts) {
             SharedStream stream = streams.computeIfAbsent(part, p -> {
                 SharedStream shared = new SharedStream(maxLines);
-                shared.followedBy(new ContainerFollow(p, tail, shared, stack, work, redaction));
+                ContainerFollow follow = new ContainerFollow(p, tail, shared, stack, work, redaction);
+                // a task a container: an engine call that hangs holds up that container's following only
+                shared.followedBy(follow, follows.scheduleWithFixedDelay(() -> follow(follow), 0, FOLLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS));
                 return shared;
             });
             stream.add(viewer.lines, tail, now);
-        }
-        if (following == null) {
-            following = follows.scheduleWithFixedDelay(this::follow, 0, FOLLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -89,24 +88,18 @@ class LiveViewers {
             SharedStream stream = streams.get(part);
             if (stream != null && stream.remove(viewer.lines)) {
                 streams.remove(part);
+                stream.following().cancel(false);
                 unfollowed.add(stream.follow());
             }
         }
         return unfollowed;
     }
 
-    private void follow() {
-        List<ContainerFollow> followed;
-        synchronized (this) {
-            followed = streams.values().stream().map(SharedStream::follow).toList();
-        }
-        Instant now = Instant.now();
-        for (ContainerFollow stream : followed) {
-            try {
-                stream.followIfDue(now);
-            } catch (RuntimeException e) {
-                log.debug("Following a container for the live viewers failed: {}", e.toString());
-            }
+    private static void follow(ContainerFollow stream) {
+        try {
+            stream.followIfDue(Instant.now());
+        } catch (RuntimeException e) {
+            log.debug("Following a container for the live viewers failed: {}", e.toString());
         }
     }
 

@@ -43,7 +43,7 @@ class LogForwarder {
         LogHistory history = keeper.history();
         List<String> services = Arrays.stream(StackPart.values()).map(StackPart::label).toList();
         this.forwarding = new SyslogForwarding(
-                (service, from, to, limit) -> history.search(List.of(service), from, to, LogQuery.ALL, limit, false).lines(),
+                history::linesAfter,
                 services, settings, hostname(settings), new ForwardCursor(data.resolve("logs").resolve("forwarded")),
                 () -> SyslogConnection.open(settings.target(), settings.caFile()), clock);
         this.ticks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-forwarder"));

@@ -35,8 +35,8 @@ record LogForwardingProperties(URI target, Path caFile, String hostname, @Defaul
         if (facility < 0 || facility > 23) {
             throw new IllegalArgumentException("stackkeeper.logs.forward.facility is a syslog facility, 0 to 23, not " + facility);
         }
-        if (maxMessage.toBytes() < 480 || maxMessage.toBytes() > (1 << 20)) {
-            throw new IllegalArgumentException("stackkeeper.logs.forward.max-message is 480 bytes to 1 MB, not " + maxMessage);
+        if (maxMessage.toBytes() < 2048 || maxMessage.toBytes() > (1 << 20)) {
+            throw new IllegalArgumentException("stackkeeper.logs.forward.max-message is 2 KB (what every receiver takes) to 1 MB, not " + maxMessage);
         }
     }
 

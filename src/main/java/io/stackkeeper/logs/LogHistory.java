@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,6 +100,20 @@ final class LogHistory implements Closeable {
         HistorySearch search = new HistorySearch(folder, this::summaryInHand, from, to, query, limit, newestFirst);
         try {
             return search.run(services);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The log history cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A reader's next page of one service's lines: from {@code from}, passing over the first {@code keptAtFrom} lines
+     * kept with exactly that time (the engine may stamp many with one second; raw lines, so that folding stack traces
+     * differently after an hour's compaction moves nothing), oldest first, at most {@code limit}.
+     */
+    List<LogLine> linesAfter(String service, Instant from, int keptAtFrom, Instant to, int limit) {
+        HistorySearch search = new HistorySearch(folder, this::summaryInHand, from, to, LogQuery.ALL, limit, false).skippingAtStart(keptAtFrom);
+        try {
+            return search.run(List.of(service)).lines();
         } catch (IOException e) {
             throw new UncheckedIOException("The log history cannot be read: " + e.getMessage(), e);
         }

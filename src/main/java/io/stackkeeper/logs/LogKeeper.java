@@ -152,8 +152,7 @@ class LogKeeper {
         /** How many lines kept carry the time {@link #lastKept}, and how many of those a resumed stream has yet to skip. */
         private volatile int keptAtLast;
         private volatile int skipAtResume;
-        private volatile Instant retryAt = Instant.EPOCH;
-        private volatile Duration retry = FIRST_RETRY;
+        private final Retries retries = new Retries(FIRST_RETRY, LAST_RETRY);
         private boolean resumed;
         private Instant checkedAt = Instant.EPOCH;
         /** The container followed last: a stream of another one starts at its first line. */
@@ -170,10 +169,10 @@ class LogKeeper {
                 if (replaced()) {
                     log.debug("The {}'s container was replaced while its stream stayed open: following the new one.", part.label());
                     ended = true;
-                    retryAt = Instant.EPOCH;
+                    retries.tryAtOnce();
                 }
             }
-            if (!ended || now.isBefore(retryAt)) {
+            if (!ended || !retries.due(now)) {
                 return;
             }
             close();
@@ -199,13 +198,12 @@ class LogKeeper {
                 current = SystemActor.call(() -> stack.followLogs(part, since, FIRST_TAIL, this::keep, () -> streamEnded(stream)));
                 checkedAt = now;
                 followedId = current.containerId();
-                retry = FIRST_RETRY;
+                retries.succeeded();
                 log.debug("Following the {}'s logs in {} after {}.", part.label(), current.containerName(), resumedAfter);
             } catch (RuntimeException e) {
                 ended = true;
-                retryAt = now.plus(retry);
+                retries.failed(now);
                 log.debug("The {}'s logs cannot be followed yet: {}", part.label(), e.getMessage());
-                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
             }
         }
 
@@ -277,20 +275,14 @@ class LogKeeper {
 
         void refollow() {
             ended = true;
-            retryAt = Instant.EPOCH;
-            retry = FIRST_RETRY;
+            retries.tryAtOnce();
+            retries.succeeded();
         }
 
         private void close() {
             FollowedLogs open = current;
             current = null;
-            if (open != null) {
-                try {
-                    open.close();
-                } catch (IOException | RuntimeException e) {
-                    log.debug("Closing the {}'s log stream failed: {}", part.label(), e.toString());
-                }
-            }
+            ContainerFollow.closeQuietly(open);
         }
     }
 }

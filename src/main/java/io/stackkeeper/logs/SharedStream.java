@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * One part's container followed once for every live viewer of it: the engine sends its lines once and they are parsed
@@ -20,19 +21,25 @@ final class SharedStream implements FollowedLines {
     private final int maxLines;
     private final ArrayDeque<Seen> recent = new ArrayDeque<>();
     private final List<LiveTail> viewers = new ArrayList<>();
-    private ContainerFollow follow;
+    private volatile ContainerFollow follow;
+    private volatile ScheduledFuture<?> following;
 
     SharedStream(int maxLines) {
         this.maxLines = maxLines;
     }
 
-    /** The following that feeds this stream; set once, right after construction. */
-    void followedBy(ContainerFollow follow) {
+    /** The following that feeds this stream and the task that drives it; set once, right after construction. */
+    void followedBy(ContainerFollow follow, ScheduledFuture<?> following) {
         this.follow = follow;
+        this.following = following;
     }
 
     ContainerFollow follow() {
         return follow;
+    }
+
+    ScheduledFuture<?> following() {
+        return following;
     }
 
     /** Hands the viewer the newest {@code tail} lines seen (and the marks among them), then every line that comes. */

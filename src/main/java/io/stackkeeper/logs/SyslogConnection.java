@@ -40,11 +40,15 @@ final class SyslogConnection implements Closeable {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("syslog-write-watchdog"));
 
     private final Socket socket;
+    /** The TCP connection under a TLS one: closing it never waits for a TLS write that is stuck. */
+    private final Socket plain;
     private final OutputStream out;
     private final InputStream in;
+    private volatile boolean timedOut;
 
-    private SyslogConnection(Socket socket) throws IOException {
+    private SyslogConnection(Socket socket, Socket plain) throws IOException {
         this.socket = socket;
+        this.plain = plain;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         this.in = socket.getInputStream();
     }
@@ -56,14 +60,14 @@ final class SyslogConnection implements Closeable {
             plain.setSoTimeout(WRITE_MILLIS);
             plain.setKeepAlive(true);
             if (!"tls".equals(target.getScheme())) {
-                return new SyslogConnection(plain);
+                return new SyslogConnection(plain, plain);
             }
             SSLSocket tls = (SSLSocket) tlsContext(caFile).getSocketFactory().createSocket(plain, target.getHost(), target.getPort(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             tls.setSSLParameters(parameters);
             tls.startHandshake();
-            return new SyslogConnection(tls);
+            return new SyslogConnection(tls, plain);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
@@ -91,24 +95,38 @@ final class SyslogConnection implements Closeable {
      * {@value #WRITE_MILLIS} ms the connection is closed under it, and the write fails.
      */
     void send(List<byte[]> frames) throws IOException {
-        ScheduledFuture<?> guard = WATCHDOG.schedule(this::close, WRITE_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard = WATCHDOG.schedule(this::abandon, WRITE_MILLIS, TimeUnit.MILLISECONDS);
         try {
             for (byte[] frame : frames) {
                 out.write(frame);
             }
             out.flush();
+        } catch (IOException e) {
+            throw timedOut ? new IOException("the receiver took nothing for " + WRITE_MILLIS / 1000 + " s", e) : e;
         } finally {
             guard.cancel(false);
         }
     }
 
+    /** Closes the TCP connection (without TLS's goodbye, which could wait for a stuck write). */
     @Override
     public void close() {
         try {
-            socket.close();
+            plain.close();
         } catch (IOException e) {
             // closed either way
         }
+    }
+
+    /** Drops the connection at once (a reset), which ends a write the receiver holds up. */
+    private void abandon() {
+        timedOut = true;
+        try {
+            plain.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        close();
     }
 
     private static SSLContext tlsContext(Path caFile) throws IOException {

@@ -47,14 +47,14 @@ final class SyslogForwarding {
     private Map<String, ForwardCursor.Position> sent;
     private Map<String, ForwardCursor.Position> proven;
     private SyslogConnection connection;
-    private Instant retryAt = Instant.EPOCH;
-    private Duration retry = FIRST_RETRY;
+    private final Retries retries = new Retries(FIRST_RETRY, LAST_RETRY);
     private volatile String lastFailure;
+    private volatile String saveFailure;
     private volatile long forwarded;
 
-    /** The kept lines of a service from a time on, oldest first, at most a page. */
+    /** The kept lines of a service from a place on ({@link LogHistory#linesAfter}), oldest first, at most a page. */
     interface HistoryPageSource {
-        List<LogLine> linesFrom(String service, Instant from, Instant to, int limit);
+        List<LogLine> linesAfter(String service, Instant from, int keptAtFrom, Instant to, int limit);
     }
 
     SyslogForwarding(HistoryPageSource history, List<String> services, LogForwardingProperties settings, String hostname,
@@ -77,7 +77,7 @@ final class SyslogForwarding {
 
     void tick() {
         Instant now = clock.instant();
-        if (now.isBefore(retryAt)) {
+        if (!retries.due(now)) {
             return;
         }
         try {
@@ -89,7 +89,7 @@ final class SyslogForwarding {
             }
             prove(now);
             send(now);
-            retry = FIRST_RETRY;
+            retries.succeeded();
             lastFailure = null;
         } catch (IOException | RuntimeException e) {
             fail(now, e);
@@ -103,7 +103,8 @@ final class SyslogForwarding {
 
     /** Why the last attempt failed, or null while it works. */
     String lastFailure() {
-        return lastFailure;
+        String failure = lastFailure;
+        return failure != null ? failure : saveFailure;
     }
 
     void close() {
@@ -118,51 +119,48 @@ final class SyslogForwarding {
         Instant stopAt = now.plus(MOST_PER_TICK);
         boolean wrote = false;
         for (String service : services) {
-            boolean more = true;
-            while (more && clock.instant().isBefore(stopAt)) {
+            while (clock.instant().isBefore(stopAt)) {
                 ForwardCursor.Position from = sent.get(service);
                 if (!from.at().isBefore(settled)) {
                     break;
                 }
-                int limit = Math.min(HistorySearch.MAX_LIMIT, from.atCount() + PAGE);
-                List<LogLine> page = history.linesFrom(service, from.at(), settled, limit);
-                ForwardCursor.Position at = from;
-                int skip = from.atCount();
+                List<LogLine> page = history.linesAfter(service, from.at(), from.atCount(), settled, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
                 List<byte[]> frames = new ArrayList<>(page.size());
+                ForwardCursor.Position at = from;
                 for (LogLine line : page) {
-                    if (line.at().equals(from.at()) && skip > 0) {
-                        skip--;
-                        continue;
-                    }
                     frames.add(SyslogMessage.frame(line, service, hostname, settings.facility(), (int) settings.maxMessage().toBytes()));
-                    at = line.at().equals(at.at()) ? new ForwardCursor.Position(at.at(), at.atCount() + 1) : new ForwardCursor.Position(line.at(), 1);
+                    at = at.after(line);
                 }
                 connection.send(frames);
-                int written = frames.size();
-                if (written == 0 && page.size() >= limit) {
-                    // more lines of one second than a page holds: the rest of that second is passed over
-                    at = new ForwardCursor.Position(from.at().plusNanos(1), 0);
-                }
                 sent.put(service, at);
-                forwarded += written;
-                wrote |= written > 0;
-                more = page.size() >= limit;
+                forwarded += frames.size();
+                wrote = true;
             }
         }
         if (wrote) {
-            unproven.addLast(new Sent(now, Map.copyOf(sent)));
+            // the time after the write: a write the receiver held up counts from when it was done
+            unproven.addLast(new Sent(clock.instant(), Map.copyOf(sent)));
         }
     }
 
     /** The places of batches the connection outlived by the proving time are saved: those lines are delivered. */
-    private void prove(Instant now) throws IOException {
+    private void prove(Instant now) {
         Map<String, ForwardCursor.Position> newest = null;
         while (!unproven.isEmpty() && !unproven.peekFirst().at().isAfter(now.minusSeconds(PROVEN_SECONDS))) {
             newest = unproven.pollFirst().positions();
         }
         if (newest != null && !newest.equals(proven)) {
             proven = newest;
-            cursor.save(proven);
+            try {
+                cursor.save(proven);
+                saveFailure = null;
+            } catch (IOException e) {
+                // the connection works: the place is saved with the next batch, and a restart would only send more again
+                saveFailure = "the place reached cannot be saved (" + e.getMessage() + ")";
+            }
         }
     }
 
@@ -171,7 +169,6 @@ final class SyslogForwarding {
         close();
         unproven.clear();
         sent = new HashMap<>(proven);
-        retryAt = now.plus(retry);
-        retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        retries.failed(now);
     }
 }

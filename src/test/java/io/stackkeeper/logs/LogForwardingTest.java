@@ -128,6 +128,32 @@ class LogForwardingTest {
     }
 
     @Test
+    void a_second_with_more_lines_than_a_page_holds_and_lines_of_a_megabyte_are_all_forwarded_once() throws Exception {
+        try (Rsyslog receiver = new Rsyslog(dir, null)) {
+            Instant second = T.minusSeconds(30);
+            for (int i = 0; i < 12_000; i++) {
+                history.append("backend", "sample-backend", second, "{\"level\":\"info\",\"message\":\"s" + i + "\"}");
+            }
+            for (int i = 0; i < 40; i++) {
+                history.append("backend", "sample-backend", second.plusSeconds(1), "big" + i + " " + "y".repeat(1 << 20));
+            }
+            history.flush();
+            SyslogForwarding forwarding = forwarding(receiver, "tcp", null);
+            for (int i = 0; i < 20 && forwarding.forwarded() < 12_040; i++) {
+                forwarding.tick();
+            }
+
+            List<String> received = receiver.await(lines -> lines.size() >= 12_040);
+            assertThat(forwarding.lastFailure()).isNull();
+            assertThat(forwarding.forwarded()).isEqualTo(12_040);
+            assertThat(received).hasSize(12_040);
+            assertThat(received).filteredOn(line -> line.contains("\"s11999\"")).hasSize(1);
+            assertThat(received.get(12_039)).contains("big39 yyy").endsWith(SyslogMessage.CUT);
+            forwarding.close();
+        }
+    }
+
+    @Test
     void over_tls_the_receivers_certificate_is_checked_against_the_ca_file() throws Exception {
         TestCertificates ours = TestCertificates.write(dir, "receiver");
         TestCertificates strangers = TestCertificates.write(dir, "strangers");
@@ -150,7 +176,7 @@ class LogForwardingTest {
     private SyslogForwarding forwarding(Rsyslog receiver, String scheme, Path caFile) {
         LogForwardingProperties settings = new LogForwardingProperties(URI.create(scheme + "://" + (caFile == null ? "127.0.0.1" : "localhost") + ":" + receiver.port()),
                 caFile, "portal-test", 16, Duration.ofHours(1), DataSize.ofKilobytes(64));
-        return new SyslogForwarding((service, from, to, limit) -> history.search(List.of(service), from, to, LogQuery.ALL, limit, false).lines(),
+        return new SyslogForwarding(history::linesAfter,
                 List.of("backend", "frontend"), settings, "portal-test", new ForwardCursor(dir.resolve("forwarded")),
                 () -> SyslogConnection.open(settings.target(), settings.caFile()), clock);
     }

@@ -56,6 +56,32 @@ class SharedStreamTest {
         assertThat(stream.remove(third)).isTrue();
     }
 
+    @Test
+    void a_viewer_with_a_slow_pattern_never_holds_up_the_stream_or_the_other_viewers() {
+        SharedStream stream = new SharedStream(1_000);
+        LiveTail slow = new LiveTail(LogQuery.parse("/(a+)+$/"), 1_000, batch -> { });
+        List<List<LogLine>> fast = new ArrayList<>();
+        LiveTail other = new LiveTail(LogQuery.ALL, 1_000, fast::add);
+        stream.add(slow, 0, 0);
+        stream.add(other, 0, 0);
+        String evil = "a".repeat(40) + "!";
+
+        long started = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            stream.offer(line(i, evil), 0);
+        }
+        long offerMillis = (System.nanoTime() - started) / 1_000_000;
+        other.tick(1_000);
+        long tickStarted = System.nanoTime();
+        slow.tick(1_000);
+        long slowTickMillis = (System.nanoTime() - tickStarted) / 1_000_000;
+
+        assertThat(offerMillis).as("offering filters nothing").isLessThan(1_000);
+        assertThat(fast.get(0)).hasSize(200);
+        assertThat(slowTickMillis).as("a tick filters for at most its share of time (plus one line's budget)").isLessThan(1_000);
+        assertThat(slow.held()).as("the rest waits for the next ticks").isGreaterThan(0);
+    }
+
     private static LogLine line(int second, String text) {
         return LogParser.parseStamped("backend", T0.plusSeconds(second) + " " + text, T0);
     }

@@ -146,7 +146,7 @@ class LiveControls extends HorizontalLayout {
         if (!open.paused()) {
             showLines(open.lines());
             if (!shown.isEmpty()) {
-                grid.scrollToEnd();
+                scrollToNewest();
             }
             summary.setText("Live: " + shown.size() + (shown.size() == 1 ? " line" : " lines") + " shown (at most "
                     + open.maxLines() + ")");
@@ -186,7 +186,15 @@ class LiveControls extends HorizontalLayout {
         if (open != null && open.paused()) {
             togglePause();
         }
-        grid.scrollToEnd();
+        scrollToNewest();
+    }
+
+    /**
+     * Scrolls to the last row once the browser has taken the new items: a scroll in the same answer as new items
+     * leaves the rows in view empty (vaadin/vaadin-grid#1857).
+     */
+    private void scrollToNewest() {
+        grid.getElement().executeJs("const grid = this; requestAnimationFrame(() => grid.scrollToIndex(Math.max(0, grid.size - 1)))");
     }
 
     private void showWaiting() {
