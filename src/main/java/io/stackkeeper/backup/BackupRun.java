@@ -1,11 +1,12 @@
 package io.stackkeeper.backup;
 
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ class BackupRun {
     Long sizeBytes;
     Long documents;
     String error;
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
     String manifest;
     @Column(name = "verified_at")
     Instant verifiedAt;

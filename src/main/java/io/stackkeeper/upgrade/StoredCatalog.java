@@ -1,11 +1,12 @@
 package io.stackkeeper.upgrade;
 
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ class StoredCatalog {
     Long id;
     @Column(nullable = false)
     int revision;
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
     @Column(nullable = false)
     String content;
     @Column(name = "uploaded_by", nullable = false)

@@ -2,6 +2,8 @@ package io.stackkeeper.upgrade;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +13,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -84,7 +85,7 @@ class UpgradeRequest {
     String failedStep;
     @Column(name = "outcome")
     String outcome;
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
     @Column(name = "failure_log")
     String failureLog;
     @ElementCollection(fetch = FetchType.EAGER)
