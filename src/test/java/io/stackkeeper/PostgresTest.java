@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
@@ -23,23 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String USER = "postgres";
+    private static final String SERVER = PostgresDatabases.SERVER;
+    private static final String USER = PostgresDatabases.USER;
     /** The schema of the release before PostgreSQL came: what an H2 install upgrades from, here on PostgreSQL. */
     private static final String PREVIOUS_RELEASE = "15";
 
-    private final List<String> databases = new ArrayList<>();
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void dropTheDatabases() throws SQLException {
-        try (Connection server = DriverManager.getConnection(SERVER + "postgres", USER, ""); Statement sql = server.createStatement()) {
-            for (String database : databases) {
-                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        databases.close();
     }
 
     @Test
@@ -51,14 +43,14 @@ class PostgresTest {
 
         String previous = newDatabase();
         flyway(previous, PREVIOUS_RELEASE).migrate();
-        try (Connection db = DriverManager.getConnection(SERVER + previous, USER, ""); Statement sql = db.createStatement()) {
+        try (Connection db = databases.connect(previous); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO log_incident (part, container_name, kind, summary, happened_at, last_at, occurrences, last_lines)"
                     + " VALUES ('backend', 'sk-backend', 'SEGFAULT', 'segmentation fault', now(), now(), 1, 'line one\nline two')");
         }
         MigrateResult upgraded = flyway(previous, null).migrate();
         assertThat(upgraded.success).isTrue();
         assertThat(upgraded.migrationsExecuted).isPositive();
-        try (Connection db = DriverManager.getConnection(SERVER + previous, USER, ""); Statement sql = db.createStatement();
+        try (Connection db = databases.connect(previous); Statement sql = db.createStatement();
                 ResultSet kept = sql.executeQuery("SELECT last_lines FROM log_incident")) {
             assertThat(kept.next()).isTrue();
             assertThat(kept.getString(1)).isEqualTo("line one\nline two");
@@ -69,13 +61,12 @@ class PostgresTest {
     @Test
     void the_portal_starts_on_postgresql_with_its_clustered_scheduler_and_an_admin_signs_in() throws Exception {
         String database = newDatabase();
-        try (ForkedPortal portal = new ForkedPortal(dir.resolve("data"), "-Dspring.datasource.url=" + SERVER + database,
-                "-Dspring.datasource.username=" + USER, "-Dspring.datasource.password=")) {
+        try (ForkedPortal portal = new ForkedPortal(dir.resolve("data"), PostgresDatabases.portalOptions(database))) {
             String token = portal.start();
 
             assertThat(token).isNotBlank();
             assertThat(portal.api().send("GET", "/api/v1/backup-plans", ApiClient.bearer(token), null).status()).isEqualTo(200);
-            try (Connection db = DriverManager.getConnection(SERVER + database, USER, ""); Statement sql = db.createStatement();
+            try (Connection db = databases.connect(database); Statement sql = db.createStatement();
                     ResultSet schedulers = sql.executeQuery("SELECT count(*) FROM qrtz_scheduler_state")) {
                 assertThat(schedulers.next()).isTrue();
                 assertThat(schedulers.getInt(1)).as("the clustered scheduler checked in").isEqualTo(1);
@@ -84,12 +75,7 @@ class PostgresTest {
     }
 
     private String newDatabase() throws SQLException {
-        String name = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection server = DriverManager.getConnection(SERVER + "postgres", USER, ""); Statement sql = server.createStatement()) {
-            sql.execute("CREATE DATABASE " + name);
-        }
-        databases.add(name);
-        return name;
+        return databases.create();
     }
 
     private static Flyway flyway(String database, String target) {

@@ -1,8 +1,8 @@
 package io.stackkeeper.backup;
 
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import io.stackkeeper.base.LongText;
+import org.hibernate.annotations.JdbcType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,7 +37,7 @@ class BackupRun {
     Long sizeBytes;
     Long documents;
     String error;
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
+    @JdbcType(LongText.class)
     String manifest;
     @Column(name = "verified_at")
     Instant verifiedAt;

@@ -1,8 +1,8 @@
 package io.stackkeeper.logs;
 
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import io.stackkeeper.base.LongText;
+import org.hibernate.annotations.JdbcType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,7 +46,7 @@ class Incident {
     @Column(name = "during_work")
     String duringWork;
 
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
+    @JdbcType(LongText.class)
     @Column(name = "last_lines")
     String lastLines;
 

@@ -1,8 +1,8 @@
 package io.stackkeeper.upgrade;
 
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import io.stackkeeper.base.LongText;
+import org.hibernate.annotations.JdbcType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +20,7 @@ class StoredCatalog {
     Long id;
     @Column(nullable = false)
     int revision;
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
+    @JdbcType(LongText.class)
     @Column(nullable = false)
     String content;
     @Column(name = "uploaded_by", nullable = false)

@@ -2,8 +2,8 @@ package io.stackkeeper.upgrade;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import io.stackkeeper.base.LongText;
+import org.hibernate.annotations.JdbcType;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -85,7 +85,7 @@ class UpgradeRequest {
     String failedStep;
     @Column(name = "outcome")
     String outcome;
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR) // a CLOB on H2, text on PostgreSQL (where @Lob would mean an oid)
+    @JdbcType(LongText.class)
     @Column(name = "failure_log")
     String failureLog;
     @ElementCollection(fetch = FetchType.EAGER)

@@ -1,0 +1,76 @@
+package io.stackkeeper.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stackkeeper.ApiClient;
+import io.stackkeeper.ForkedPortal;
+import io.stackkeeper.PostgresDatabases;
+import io.stackkeeper.stack.SampleStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two portal processes on one PostgreSQL database share the schedules through Quartz's clustered job store: a plan
+ * saved on one fires on either, each firing once, none missed.
+ */
+class TwoPortalsTest {
+
+    private static final int EVERY_SECONDS = 5;
+    private static final Duration WATCHED = Duration.ofSeconds(60);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void two_portals_on_one_database_run_each_scheduled_backup_once_and_miss_none() throws Exception {
+        Path backups = work.resolve("backups");
+        try (PostgresDatabases databases = new PostgresDatabases(); SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
+            String database = databases.create();
+            String[] options = Stream.concat(Stream.of(PostgresDatabases.portalOptions(database)),
+                    Stream.of("-Dstackkeeper.encryption-secret=two-portals-share-one-secret-of-32-chars", "-Dstackkeeper.backup.allowed-roots=" + backups))
+                    .toArray(String[]::new);
+            try (ForkedPortal first = new ForkedPortal(work.resolve("first"), options);
+                    ForkedPortal second = new ForkedPortal(work.resolve("second"), options)) {
+                String token = first.start();
+                second.start();
+                ApiClient api = first.api();
+                assertThat(first.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
+                assertThat(api.send("PUT", "/api/v1/backup-plans/shared", ApiClient.bearer(token),
+                        plan("0/" + EVERY_SECONDS + " * * * * ?", backups.resolve("shared").toString())).status()).isEqualTo(201);
+                Instant from = Instant.now();
+                Thread.sleep(WATCHED.toMillis());
+                Instant until = Instant.now();
+                await().atMost(Duration.ofSeconds(30)).until(() -> runs(api, token).stream().noneMatch(run -> "RUNNING".equals(run.get("status").asText())));
+
+                List<Instant> starts = runs(second.api(), second.api().tokenFor("admin", ForkedPortal.ADMIN_PASSWORD)).stream()
+                        .map(run -> Instant.parse(run.get("startedAt").asText())).filter(at -> at.isAfter(from) && at.isBefore(until)).sorted().toList();
+                long firings = WATCHED.toSeconds() / EVERY_SECONDS;
+                assertThat(starts).as("one run a firing, none missed").hasSizeBetween((int) firings - 1, (int) firings + 1);
+                for (int i = 1; i < starts.size(); i++) {
+                    assertThat(Duration.between(starts.get(i - 1), starts.get(i))).as("no firing runs twice").isGreaterThan(Duration.ofSeconds(2));
+                }
+                assertThat(runs(api, token)).allSatisfy(run -> assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED"));
+            }
+        }
+    }
+
+    private static String plan(String cron, String target) {
+        return "{\"cron\": \"" + cron + "\", \"target\": \"" + target + "\", \"contents\": \"BOTH\", \"includeSystemDatabases\": false,"
+                + " \"compressionLevel\": 1, \"retention\": {\"keepLast\": 100, \"keepHourly\": 0, \"keepDaily\": 0, \"keepWeekly\": 0,"
+                + " \"keepMonthly\": 0, \"keepYearly\": 0}, \"verifyCron\": null, \"enabled\": true}";
+    }
+
+    private static List<JsonNode> runs(ApiClient api, String token) {
+        List<JsonNode> runs = new ArrayList<>();
+        api.send("GET", "/api/v1/backups?plan=shared&size=100", ApiClient.bearer(token), null).body().get("items").forEach(runs::add);
+        return runs;
+    }
+}
