@@ -3,7 +3,7 @@
 #
 # The base images are build arguments, so that a machine without a public registry builds from local ones
 # (scripts/base-images.sh makes both from Debian's packages with mmdebstrap):
-#   podman build --format docker --build-arg BUILD_IMAGE=localhost/stackkeeper-build-base:bookworm \
+#   podman build --format docker --build-arg BUILD_IMAGE=localhost/stackkeeper-build-base:trixie \
 #     --build-arg RUN_IMAGE=localhost/stackkeeper-run-base:bookworm -t localhost/stackkeeper:dev .
 # The build stage downloads Maven and the dependencies from Maven Central; `-v ~/.m2:/root/.m2:O` (podman) lends
 # it a warm local repository without changing it.

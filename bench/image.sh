@@ -16,7 +16,7 @@ mkdir -p target/bench
 bash scripts/base-images.sh
 started=$SECONDS
 podman build --quiet --format docker \
-  --build-arg BUILD_IMAGE=localhost/stackkeeper-build-base:bookworm --build-arg RUN_IMAGE=localhost/stackkeeper-run-base:bookworm \
+  --build-arg BUILD_IMAGE=localhost/stackkeeper-build-base:trixie --build-arg RUN_IMAGE=localhost/stackkeeper-run-base:bookworm \
   -v "$HOME/.m2:/root/.m2:O" -t "$IMAGE" . >/dev/null
 build_seconds=$((SECONDS - started))
 size_mb=$(( $(podman image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))

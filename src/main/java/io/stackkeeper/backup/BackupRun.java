@@ -53,6 +53,8 @@ class BackupRun {
     String drillReport;
     @Column(nullable = false)
     boolean pinned;
+    @Column(name = "portal_instance")
+    String portalInstance;
     @Column(name = "linked_to")
     String linkedTo;
     @Column(name = "linked_at")

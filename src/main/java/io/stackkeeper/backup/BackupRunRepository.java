@@ -13,6 +13,8 @@ interface BackupRunRepository extends JpaRepository<BackupRun, String>, JpaSpeci
 
     List<BackupRun> findByStatus(RunStatus status);
 
+    List<BackupRun> findByPlanNameAndStatus(String planName, RunStatus status);
+
     List<BackupRun> findByPlanNameAndStatusAndRemovedAtIsNullOrderByStartedAtDesc(String planName, RunStatus status);
 
     Optional<BackupRun> findFirstByPlanNameAndStatusOrderByStartedAtDesc(String planName, RunStatus status);

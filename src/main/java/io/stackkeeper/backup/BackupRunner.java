@@ -1,6 +1,7 @@
 package io.stackkeeper.backup;
 
 import com.mongodb.client.MongoClient;
+import io.stackkeeper.base.PortalInstances;
 import io.stackkeeper.stack.ContainerFacts;
 import io.stackkeeper.stack.MongoFacts;
 import io.stackkeeper.stack.StackClaim;
@@ -29,17 +30,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard board, BackupProperties properties,
-        ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction, RetentionKeeper retention) {
+        ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction, RetentionKeeper retention,
+        PortalInstances instances) {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRunner.class);
     private static final DateTimeFormatter SET_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** Records a new RUNNING run of the plan; refused while the plan already runs. */
+    /**
+     * Records a new RUNNING run of the plan; refused while the plan runs on a live portal. A run left by a portal
+     * that stopped checking in (killed while another shares the database) is marked interrupted and its partial set
+     * removed first.
+     */
     synchronized BackupRun begin(BackupPlanSettings plan, BackupReason trigger, String actor) {
-        return transaction.execute(status -> {
-            if (runs.existsByPlanNameAndStatus(plan.name(), RunStatus.RUNNING)) {
+        for (BackupRun running : runs.findByPlanNameAndStatus(plan.name(), RunStatus.RUNNING)) {
+            if (instances.alive(running.portalInstance)) {
                 throw new IllegalStateException("A backup of plan '" + plan.name() + "' is already running.");
             }
+            interrupt(running, "Interrupted: the portal running it (" + running.portalInstance + ") stopped; another took over the plan.");
+            removePartials(List.of(plan.targetPath()), id -> id.equals(running.id));
+        }
+        return transaction.execute(status -> {
             BackupRun run = new BackupRun();
             run.startedAt = clock.instant();
             String id = plan.name() + "-" + SET_TIME.format(run.startedAt);
@@ -51,6 +61,7 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
             run.trigger = trigger;
             run.actor = actor;
             run.status = RunStatus.RUNNING;
+            run.portalInstance = instances.mine();
             return runs.save(run);
         });
     }
@@ -184,27 +195,44 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
     }
 
     /** Runs left RUNNING by a portal that stopped mid-run are marked FAILED; their partial folders are removed. */
+    /**
+     * Marks the runs the last stop interrupted FAILED and removes partial sets; runs of another portal on the same
+     * database that still checks in, and their partial sets, are left to it.
+     */
     List<String> recoverInterrupted(List<Path> targets) {
         List<String> failed = new ArrayList<>();
+        java.util.Set<String> othersRunning = new java.util.HashSet<>();
         for (BackupRun run : runs.findByStatus(RunStatus.RUNNING)) {
-            transaction.executeWithoutResult(status -> {
-                BackupRun interrupted = runs.findById(run.id).orElseThrow();
-                interrupted.status = RunStatus.FAILED;
-                interrupted.finishedAt = clock.instant();
-                interrupted.error = "Interrupted: the portal stopped during this run. Its partial files were removed at the next start.";
-                runs.save(interrupted);
-                events.publishEvent(new BackupEvents.BackupFailed(run.id, run.planName, run.trigger.label(), run.actor, interrupted.error));
-            });
+            if (instances.alive(run.portalInstance)) {
+                othersRunning.add(run.id);
+                continue;
+            }
+            interrupt(run, "Interrupted: the portal stopped during this run. Its partial files were removed at the next start.");
             failed.add(run.id);
         }
+        removePartials(targets, id -> !othersRunning.contains(id));
+        return failed;
+    }
+
+    private void interrupt(BackupRun run, String why) {
+        transaction.executeWithoutResult(status -> {
+            BackupRun interrupted = runs.findById(run.id).orElseThrow();
+            interrupted.status = RunStatus.FAILED;
+            interrupted.finishedAt = clock.instant();
+            interrupted.error = why;
+            runs.save(interrupted);
+            events.publishEvent(new BackupEvents.BackupFailed(run.id, run.planName, run.trigger.label(), run.actor, why));
+        });
+    }
+
+    private static void removePartials(List<Path> targets, java.util.function.Predicate<String> ofRun) {
         for (Path target : targets) {
             try {
-                BackupSetWriter.removePartials(target).forEach(partial -> log.info("Removed the partial set {} in {}", partial, target));
+                BackupSetWriter.removePartials(target, ofRun).forEach(partial -> log.info("Removed the partial set {} in {}", partial, target));
             } catch (RuntimeException e) {
                 log.warn("Could not remove partial sets in {}: {}", target, e.getMessage());
             }
         }
-        return failed;
     }
 
     void recordVerify(String id, List<String> problems) {

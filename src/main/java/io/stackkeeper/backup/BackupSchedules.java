@@ -60,8 +60,9 @@ record BackupSchedules(Scheduler scheduler) {
             log.info("The schedule '{}' of plan '{}' ({}) never fires again: nothing to schedule.", cron, plan, group);
             return;
         }
+        // a firing whose portal died mid-run is run again by another portal on the database (or by this one at its restart)
         JobDetail job = JobBuilder.newJob(BackupQuartzJob.class).withIdentity(plan, group).usingJobData(PLAN, plan).storeDurably(false)
-                .build();
+                .requestRecovery(true).build();
         CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(plan, group).forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone("UTC"))
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -192,13 +192,17 @@ final class BackupSetWriter {
     }
 
     /** Removes folders of sets that were being written when the portal stopped; returns their names. */
-    static List<String> removePartials(Path target) {
+    /** Removes the partial sets in the target of the runs {@code ofRun} accepts (by run id); answers their names. */
+    static List<String> removePartials(Path target, java.util.function.Predicate<String> ofRun) {
         List<String> removed = new ArrayList<>();
         if (!Files.isDirectory(target)) {
             return removed;
         }
         try (DirectoryStream<Path> partials = Files.newDirectoryStream(target, PARTIAL_PREFIX + "*")) {
             for (Path partial : partials) {
+                if (!ofRun.test(partial.getFileName().toString().substring(PARTIAL_PREFIX.length()))) {
+                    continue;
+                }
                 delete(partial);
                 removed.add(partial.getFileName().toString());
             }

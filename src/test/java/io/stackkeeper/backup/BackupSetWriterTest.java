@@ -111,7 +111,7 @@ class BackupSetWriterTest {
         Path target = Files.createDirectories(work.resolve("backups"));
         Files.createDirectories(target.resolve(".partial-old/mongo"));
         Files.createDirectories(target.resolve("complete-set"));
-        assertThat(BackupSetWriter.removePartials(target)).containsExactly(".partial-old");
+        assertThat(BackupSetWriter.removePartials(target, run -> true)).containsExactly(".partial-old");
         try (var entries = Files.list(target)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("complete-set");
         }

@@ -34,9 +34,7 @@ class TwoPortalsTest {
         Path backups = work.resolve("backups");
         try (PostgresDatabases databases = new PostgresDatabases(); SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             String database = databases.create();
-            String[] options = Stream.concat(Stream.of(PostgresDatabases.portalOptions(database)),
-                    Stream.of("-Dstackkeeper.encryption-secret=two-portals-share-one-secret-of-32-chars", "-Dstackkeeper.backup.allowed-roots=" + backups))
-                    .toArray(String[]::new);
+            String[] options = options(database, backups);
             try (ForkedPortal first = new ForkedPortal(work.resolve("first"), options);
                     ForkedPortal second = new ForkedPortal(work.resolve("second"), options)) {
                 String token = first.start();
@@ -58,6 +56,75 @@ class TwoPortalsTest {
                     assertThat(Duration.between(starts.get(i - 1), starts.get(i))).as("no firing runs twice").isGreaterThan(Duration.ofSeconds(2));
                 }
                 assertThat(runs(api, token)).allSatisfy(run -> assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED"));
+            }
+        }
+    }
+
+    @Test
+    void a_portal_killed_mid_backup_leaves_the_plan_to_the_other_which_marks_the_run_interrupted_and_runs_it_again() throws Exception {
+        Path backups = work.resolve("backups");
+        try (PostgresDatabases databases = new PostgresDatabases(); SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
+            writeRandom(sample.storage.resolve("big.bin"), 600 << 20);
+            String database = databases.create();
+            String[] options = options(database, backups);
+            ForkedPortal[] portals = {new ForkedPortal(work.resolve("first"), options), new ForkedPortal(work.resolve("second"), options)};
+            try (ForkedPortal first = portals[0]; ForkedPortal second = portals[1]) {
+                String token = first.start();
+                second.start();
+                assertThat(first.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
+                java.time.ZonedDateTime at = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10).withNano(0);
+                String once = String.format(java.util.Locale.ROOT, "%d %d %d %d %d ? %d", at.getSecond(), at.getMinute(), at.getHour(),
+                        at.getDayOfMonth(), at.getMonthValue(), at.getYear());
+                assertThat(first.api().send("PUT", "/api/v1/backup-plans/shared", ApiClient.bearer(token), plan(once, backups.resolve("shared").toString()))
+                        .status()).isEqualTo(201);
+
+                String[] running = new String[2];
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    try (var db = databases.connect(database); var sql = db.createStatement();
+                            var rows = sql.executeQuery("SELECT id, portal_instance FROM backup_run WHERE status = 'RUNNING'")) {
+                        if (!rows.next()) {
+                            return false;
+                        }
+                        running[0] = rows.getString(1);
+                        running[1] = rows.getString(2);
+                        return true;
+                    }
+                });
+                ForkedPortal owner = java.nio.file.Files.readString(first.log()).contains(running[1]) ? first : second;
+                ForkedPortal survivor = owner == first ? second : first;
+                owner.kill();
+
+                ApiClient api = survivor.api();
+                String survivorToken = api.tokenFor("admin", ForkedPortal.ADMIN_PASSWORD);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    List<JsonNode> runs = runs(api, survivorToken);
+                    return runs.size() == 2 && runs.stream().anyMatch(run -> "SUCCEEDED".equals(run.get("status").asText()));
+                });
+                List<JsonNode> runs = runs(api, survivorToken);
+                JsonNode killed = runs.stream().filter(run -> run.get("id").asText().equals(running[0])).findFirst().orElseThrow();
+                assertThat(killed.get("status").asText()).isEqualTo("FAILED");
+                assertThat(killed.get("error").asText()).contains("another took over");
+                try (Stream<Path> left = java.nio.file.Files.list(backups.resolve("shared"))) {
+                    assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".partial-"));
+                }
+            }
+        }
+    }
+
+    private static String[] options(String database, Path backups) {
+        return Stream.concat(Stream.of(PostgresDatabases.portalOptions(database)),
+                Stream.of("-Dstackkeeper.encryption-secret=two-portals-share-one-secret-of-32-chars", "-Dstackkeeper.backup.allowed-roots=" + backups))
+                .toArray(String[]::new);
+    }
+
+    /** Incompressible bytes, so that a backup of them takes a while. */
+    private static void writeRandom(Path file, int bytes) throws java.io.IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[] chunk = new byte[1 << 20];
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            for (int written = 0; written < bytes; written += chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk);
             }
         }
     }
