@@ -31,7 +31,7 @@ RUN STACKKEEPER_DATA_DIR=/tmp/cds-training SERVER_PORT=0 java -XX:ArchiveClasses
     rm -rf /tmp/cds-training /tmp/cds-training.log \
     && echo 'stackkeeper:x:10001:10001:Stackkeeper:/data:/usr/sbin/nologin' >> /etc/passwd \
     && echo 'stackkeeper:x:10001:' >> /etc/group \
-    && mkdir -p /data && chown 10001:10001 /data
+    && mkdir -p /data/backups && chown -R 10001:10001 /data
 USER 10001:10001
 ENV STACKKEEPER_DATA_DIR=/data \
     SERVER_PORT=8080 \

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 STATE=/var/lib/stackkeeper-engine
 export CONTAINERS_STORAGE_CONF=$STATE/storage.conf CONTAINERS_CONF=$STATE/containers.conf CONTAINERS_REGISTRIES_CONF=$STATE/registries.conf
 IMAGE=localhost/stackkeeper:bench
-SECRET=bench-secret-$(date +%s)
+SECRET=bench-secret-of-at-least-32-characters-$(date +%s)
 PASSWORD=bench-admin-password
 mkdir -p target/bench
 
@@ -36,15 +36,18 @@ until_ready() { # until_ready <start-ms> <probe...>
 
 port=$(free_port)
 t0=$(ms)
+# without systemd, podman complains that it cannot set up timers for the health check, and answers non-zero
 container=$(podman run -d -p "127.0.0.1:$port:8080" -e STACKKEEPER_ENCRYPTION_SECRET="$SECRET" \
-  -e STACKKEEPER_ADMIN_PASSWORD="$PASSWORD" "$IMAGE")
+  -e STACKKEEPER_ADMIN_PASSWORD="$PASSWORD" "$IMAGE" 2>/dev/null) || true
+[ -n "$container" ] || { echo "the image did not start" >&2; exit 1; }
 trap 'podman rm -f "$container" >/dev/null 2>&1 || true' EXIT
 image_ms=$(until_ready "$t0" podman healthcheck run "$container")
+podman logs "$container" > target/bench/image-container.log 2>&1 || true
 health=$(podman inspect --format '{{.State.Health.Status}}' "$container")
 user=$(podman exec "$container" id -u)
 signin=$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$PASSWORD" -H 'Content-Type: application/json' \
   -d '{"name":"bench"}' "http://127.0.0.1:$port/api/v1/tokens")
-podman rm -f "$container" >/dev/null
+podman rm -f "$container" >/dev/null 2>&1 || true
 
 # the same jar on the host, as scripts/start.sh runs it
 . scripts/app-layout.sh

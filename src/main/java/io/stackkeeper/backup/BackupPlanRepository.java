@@ -8,5 +8,10 @@ interface BackupPlanRepository extends JpaRepository<BackupPlan, Long> {
 
     Optional<BackupPlan> findByName(String name);
 
+    /** The plan's row, locked until the transaction ends (portals sharing the database wait for each other). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select p from BackupPlan p where p.name = :name")
+    Optional<BackupPlan> lockByName(@org.springframework.data.repository.query.Param("name") String name);
+
     List<BackupPlan> findAllByOrderByNameAsc();
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard board, BackupProperties properties,
         ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction, RetentionKeeper retention,
-        PortalInstances instances) {
+        PortalInstances instances, BackupPlanRepository plansForUpdate) {
 
     private static final Logger log = LoggerFactory.getLogger(BackupRunner.class);
     private static final DateTimeFormatter SET_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -42,14 +42,16 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
      * removed first.
      */
     synchronized BackupRun begin(BackupPlanSettings plan, BackupReason trigger, String actor) {
-        for (BackupRun running : runs.findByPlanNameAndStatus(plan.name(), RunStatus.RUNNING)) {
-            if (instances.alive(running.portalInstance)) {
-                throw new IllegalStateException("A backup of plan '" + plan.name() + "' is already running.");
-            }
-            interrupt(running, "Interrupted: the portal running it (" + running.portalInstance + ") stopped; another took over the plan.");
-            removePartials(List.of(plan.targetPath()), id -> id.equals(running.id));
-        }
         return transaction.execute(status -> {
+            // portals sharing the database begin runs of one plan one at a time
+            plansForUpdate.lockByName(plan.name());
+            for (BackupRun running : runs.findByPlanNameAndStatus(plan.name(), RunStatus.RUNNING)) {
+                if (running.portalInstance == null || instances.running(running.portalInstance)) {
+                    throw new IllegalStateException("A backup of plan '" + plan.name() + "' is already running.");
+                }
+                interrupt(running, "Interrupted: the portal running it (" + running.portalInstance + ") stopped; another took over the plan.");
+                removePartials(List.of(plan.targetPath()), id -> id.equals(running.id));
+            }
             BackupRun run = new BackupRun();
             run.startedAt = clock.instant();
             String id = plan.name() + "-" + SET_TIME.format(run.startedAt);
@@ -201,22 +203,24 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
      */
     List<String> recoverInterrupted(List<Path> targets) {
         List<String> failed = new ArrayList<>();
-        java.util.Set<String> othersRunning = new java.util.HashSet<>();
         for (BackupRun run : runs.findByStatus(RunStatus.RUNNING)) {
-            if (instances.alive(run.portalInstance)) {
-                othersRunning.add(run.id);
+            if (instances.another(run.portalInstance)) {
                 continue;
             }
             interrupt(run, "Interrupted: the portal stopped during this run. Its partial files were removed at the next start.");
             failed.add(run.id);
         }
-        removePartials(targets, id -> !othersRunning.contains(id));
+        // a partial set of a run that is over; one without a run may be another portal's that has just begun
+        removePartials(targets, id -> failed.contains(id) || runs.findById(id).map(run -> run.status != RunStatus.RUNNING).orElse(false));
         return failed;
     }
 
     private void interrupt(BackupRun run, String why) {
         transaction.executeWithoutResult(status -> {
             BackupRun interrupted = runs.findById(run.id).orElseThrow();
+            if (interrupted.status != RunStatus.RUNNING) {
+                return; // it ended meanwhile
+            }
             interrupted.status = RunStatus.FAILED;
             interrupted.finishedAt = clock.instant();
             interrupted.error = why;

@@ -62,7 +62,7 @@ record BackupSchedules(Scheduler scheduler) {
         }
         // a firing whose portal died mid-run is run again by another portal on the database (or by this one at its restart)
         JobDetail job = JobBuilder.newJob(BackupQuartzJob.class).withIdentity(plan, group).usingJobData(PLAN, plan).storeDurably(false)
-                .requestRecovery(true).build();
+                .requestRecovery(BACKUP_GROUP.equals(group)).build();
         CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(plan, group).forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone("UTC"))
                         .withMisfireHandlingInstructionFireAndProceed())

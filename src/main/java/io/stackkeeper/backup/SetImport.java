@@ -28,8 +28,11 @@ class SetImport {
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.stackkeeper.base.PortalInstances instances;
 
-    SetImport(BackupRunRepository runs, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
+    SetImport(BackupRunRepository runs, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
+            io.stackkeeper.base.PortalInstances instances) {
+        this.instances = instances;
         this.runs = runs;
         this.ownTransaction = Transactions.requiresNew(transactions);
         this.events = events;
@@ -74,6 +77,7 @@ class SetImport {
             run.status = RunStatus.RUNNING;
             run.startedAt = manifest.startedAt();
             run.imported = true;
+            run.portalInstance = instances.mine();
             runs.save(run);
             return new Pending(set, manifest, run.id);
         });

@@ -7,15 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The portals that share the database, as Quartz's clustered job store knows them: each checks in every few seconds,
- * and one that stopped checking in (killed, crashed, cut off) is gone. Work one of them left unfinished may be taken
- * over only when it is gone.
+ * The portals that share the database, as Quartz's clustered job store knows them. Each portal keeps one instance id
+ * across restarts (kept in its data folder), and checks in every few seconds; once one stops checking in, another
+ * portal's Quartz recovers its firings and deletes its check-in row. Work of a portal that has no row any more, or of
+ * this portal's previous life, may be taken over. No clocks are compared: the row's presence is Quartz's own verdict.
  */
 @Component
 public class PortalInstances {
-
-    /** Quartz counts an instance as failed after its check-in interval plus this much (and then recovers its jobs). */
-    private static final long GRACE_MILLIS = 7_500;
 
     private final Scheduler scheduler;
     private final JdbcTemplate jdbc;
@@ -25,7 +23,7 @@ public class PortalInstances {
         this.jdbc = jdbc;
     }
 
-    /** This portal's instance id in the cluster. */
+    /** This portal's instance id in the cluster, the same across its restarts. */
     public String mine() {
         try {
             return scheduler.getSchedulerInstanceId();
@@ -34,17 +32,16 @@ public class PortalInstances {
         }
     }
 
-    /** Whether the instance is this portal or another that checked in lately; null (work from before) is not. */
-    public boolean alive(String instance) {
-        if (instance == null) {
+    /** Whether work of this instance runs now: this portal's own, or another's that Quartz still counts in. */
+    public boolean running(String instance) {
+        return instance != null && (instance.equals(mine()) || another(instance));
+    }
+
+    /** Whether another portal that Quartz still counts in owns the work (at a start: this portal's earlier runs are over). */
+    public boolean another(String instance) {
+        if (instance == null || instance.equals(mine())) {
             return false;
         }
-        if (instance.equals(mine())) {
-            return true;
-        }
-        List<Long> lastSeen = jdbc.queryForList(
-                "SELECT LAST_CHECKIN_TIME + CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = ?", Long.class, instance);
-        // Quartz's own times are the machine's clock, not the portal's
-        return !lastSeen.isEmpty() && lastSeen.get(0) + GRACE_MILLIS > System.currentTimeMillis();
+        return jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = ?", Integer.class, instance) > 0;
     }
 }
