@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,7 +230,7 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
         });
     }
 
-    private static void removePartials(List<Path> targets, java.util.function.Predicate<String> ofRun) {
+    private static void removePartials(List<Path> targets, Predicate<String> ofRun) {
         for (Path target : targets) {
             try {
                 BackupSetWriter.removePartials(target, ofRun).forEach(partial -> log.info("Removed the partial set {} in {}", partial, target));

@@ -1,5 +1,6 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.PortalInstances;
 import io.stackkeeper.base.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,10 @@ class SetImport {
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final io.stackkeeper.base.PortalInstances instances;
+    private final PortalInstances instances;
 
     SetImport(BackupRunRepository runs, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock,
-            io.stackkeeper.base.PortalInstances instances) {
+            PortalInstances instances) {
         this.instances = instances;
         this.runs = runs;
         this.ownTransaction = Transactions.requiresNew(transactions);

@@ -1,6 +1,13 @@
 package io.stackkeeper.base;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
 import org.springframework.boot.autoconfigure.quartz.SchedulerFactoryBeanCustomizer;
@@ -19,7 +26,7 @@ class SchedulerDatabase {
     static final String DELEGATE = "org.quartz.jobStore.driverDelegateClass";
 
     static final String INSTANCE_ID = "org.quartz.scheduler.instanceId";
-    private static final java.util.regex.Pattern SANE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     @Bean
     SchedulerFactoryBeanCustomizer delegateForTheDatabase(QuartzProperties quartz, DataSourceProperties dataSource, DataFolder data) {
@@ -37,19 +44,19 @@ class SchedulerDatabase {
      * knows its earlier runs as its own (over), and another portal never takes them for a live portal's.
      */
     static String instanceId(DataFolder data) {
-        java.nio.file.Path file = data.resolve("portal-instance-id");
+        Path file = data.resolve("portal-instance-id");
         try {
-            if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && java.nio.file.Files.size(file) <= 200) {
-                String kept = java.nio.file.Files.readString(file).strip();
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= 200) {
+                String kept = Files.readString(file).strip();
                 if (SANE_ID.matcher(kept).matches()) {
                     return kept;
                 }
             }
-            String made = "portal-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+            String made = "portal-" + UUID.randomUUID().toString().substring(0, 13);
             data.writeOwnerOnly("portal-instance-id", made + "\n");
             return made;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot keep this portal's instance id in " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep this portal's instance id in " + file + ": " + e.getMessage(), e);
         }
     }
 

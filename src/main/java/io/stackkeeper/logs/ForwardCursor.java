@@ -2,8 +2,6 @@ package io.stackkeeper.logs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.InputStream;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,7 +50,11 @@ final class ForwardCursor {
             return positions;
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            String text = new String(in.readNBytes(MOST_BYTES), StandardCharsets.UTF_8);
+            byte[] bytes = in.readNBytes(MOST_BYTES + 1);
+            if (bytes.length > MOST_BYTES) {
+                throw new IOException("longer than " + MOST_BYTES + " bytes: not a place this portal saved");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 String[] fields = line.split("\t");
                 if (fields.length == 3 && known.contains(fields[0])) {
@@ -71,20 +72,6 @@ final class ForwardCursor {
     void save(Map<String, Position> positions) throws IOException {
         StringBuilder text = new StringBuilder();
         positions.forEach((service, p) -> text.append(service).append('\t').append(p.at()).append('\t').append(p.atCount()).append('\n'));
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.deleteIfExists(next);
-        try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-        }
-        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException notOnThisFileSystem) {
-            // the move is atomic either way; some file systems cannot force a folder
-        }
+        ReplacedFile.write(file, ".next", ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

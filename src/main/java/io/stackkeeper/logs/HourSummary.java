@@ -161,17 +161,8 @@ final class HourSummary {
         crc.update(packed);
         ByteBuffer bytes = ByteBuffer.allocate(20 + packed.length);
         bytes.putInt(MAGIC).putInt(VERSION).putInt(raw.length).putInt(packed.length).putInt((int) crc.getValue()).put(packed);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-            bytes.flip();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(false);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        bytes.flip();
+        ReplacedFile.write(file, ".tmp", bytes);
     }
 
     /** The summary in a file, or null when there is none, it is not a plain file, or it is damaged. */

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +61,7 @@ class LiveViewers {
         }
         LiveTail lines = new LiveTail(query, maxLines, onBatch);
         int first = Math.max(0, Math.min(tail, maxLines));
-        Viewer opened = new Viewer(lines, List.copyOf(new java.util.TreeSet<>(parts)));
+        Viewer opened = new Viewer(lines, List.copyOf(new TreeSet<>(parts)));
         open.add(opened);
         opened.start(first);
         return opened;

@@ -79,7 +79,7 @@ class LogsInBrowserTest extends BrowserTest {
         assertThat(page.locator("#keep-frontend")).not().hasAttribute("checked", "");
         page.locator("#keep-frontend").click();
         assertThat(page.locator("#keeping")).containsText("Kept logs: backend, frontend");
-        screenshot("54-logs-keeping");
+        screenshot("56-logs-keeping");
         org.assertj.core.api.Assertions.assertThat(keeper.keeps(io.stackkeeper.stack.StackPart.FRONTEND)).isTrue();
         org.assertj.core.api.Assertions.assertThat(TestUsers.asAdmin(() -> logs.keeping()).kept())
                 .containsEntry(io.stackkeeper.stack.StackPart.FRONTEND, true);

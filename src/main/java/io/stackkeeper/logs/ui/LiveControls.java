@@ -18,6 +18,7 @@ import io.stackkeeper.logs.LogLine;
 import io.stackkeeper.logs.LogService;
 import io.stackkeeper.stack.StackPart;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +47,7 @@ class LiveControls extends HorizontalLayout {
     private final Button jump = new Button("Jump to now", VaadinIcon.ARROW_DOWN.create());
     private volatile LiveLogs following;
     private List<LogLine> shown = List.of();
+    private final AtomicBoolean showPending = new AtomicBoolean();
     private Consumer<Command> page;
 
     /** {@code historyShown} hides the range fields while live and shows them (and searches) when live ends. */
@@ -115,7 +117,13 @@ class LiveControls extends HorizontalLayout {
         Consumer<Command> toPage = page;
         try {
             following = logs.follow(EnumSet.copyOf(parts), LogService.LIVE_TAIL, filter.text().get(), filter.level().get(),
-                    batch -> toPage.accept(this::show));
+                    batch -> {
+                        // one change of the grid waiting at a time: it shows the newest lines anyway, and two item
+                        // changes in one answer put Vaadin's DataCommunicator out of step
+                        if (showPending.compareAndSet(false, true)) {
+                            toPage.accept(this::show);
+                        }
+                    });
         } catch (IllegalArgumentException | IllegalStateException e) {
             filter.invalid().accept(e instanceof IllegalArgumentException bad ? bad : new IllegalArgumentException(e.getMessage()));
             return;
@@ -139,6 +147,7 @@ class LiveControls extends HorizontalLayout {
     }
 
     private void show() {
+        showPending.set(false);
         LiveLogs open = following;
         if (open == null) {
             return;
