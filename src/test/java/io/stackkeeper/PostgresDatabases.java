@@ -26,6 +26,16 @@ public final class PostgresDatabases implements AutoCloseable {
         return name;
     }
 
+    /** A new database migrated to the latest schema, as a data source of its own. */
+    public javax.sql.DataSource migrated() throws SQLException {
+        String database = create();
+        org.springframework.jdbc.datasource.DriverManagerDataSource source = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                SERVER + database, USER, "");
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .load().migrate();
+        return source;
+    }
+
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(SERVER + database, USER, "");
     }

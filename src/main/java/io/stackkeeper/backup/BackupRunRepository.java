@@ -13,6 +13,8 @@ interface BackupRunRepository extends JpaRepository<BackupRun, String>, JpaSpeci
 
     List<BackupRun> findByStatus(RunStatus status);
 
+    List<BackupRun> findTop2ByPlanNameAndImportedFalseOrderByStartedAtDesc(String planName);
+
     List<BackupRun> findByPlanNameAndStatus(String planName, RunStatus status);
 
     List<BackupRun> findByPlanNameAndStatusAndRemovedAtIsNullOrderByStartedAtDesc(String planName, RunStatus status);

@@ -50,7 +50,7 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
                 if (running.portalInstance == null || instances.running(running.portalInstance)) {
                     throw new IllegalStateException("A backup of plan '" + plan.name() + "' is already running.");
                 }
-                interrupt(running, "Interrupted: the portal running it (" + running.portalInstance + ") stopped; another took over the plan.");
+                interrupt(running, BackupJob.PORTAL_STOPPED + " running it (" + running.portalInstance + ") stopped; another took over the plan.");
                 removePartials(List.of(plan.targetPath()), id -> id.equals(running.id));
             }
             BackupRun run = new BackupRun();
@@ -208,7 +208,7 @@ record BackupRunner(BackupRunRepository runs, StackService stack, ProgressBoard 
             if (instances.another(run.portalInstance)) {
                 continue;
             }
-            interrupt(run, "Interrupted: the portal stopped during this run. Its partial files were removed at the next start.");
+            interrupt(run, BackupJob.PORTAL_STOPPED + " stopped during this run. Its partial files were removed at the next start.");
             failed.add(run.id);
         }
         // a partial set of a run that is over; one without a run may be another portal's that has just begun

@@ -1,5 +1,6 @@
 package io.stackkeeper.backup;
 
+import io.stackkeeper.base.PortalInstances;
 import io.stackkeeper.base.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,8 +29,11 @@ class RestoreJournal {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RestoreJournal(RestoreRunRepository restores, PlatformTransactionManager transactions, Clock clock) {
+    private final PortalInstances instances;
+
+    RestoreJournal(RestoreRunRepository restores, PlatformTransactionManager transactions, Clock clock, PortalInstances instances) {
         this.restores = restores;
+        this.instances = instances;
         this.ownTransaction = Transactions.requiresNew(transactions);
         this.clock = clock;
     }
@@ -42,6 +46,7 @@ class RestoreJournal {
         run.id = "restore-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
         run.setId = setId;
         run.actor = actor;
+        run.portalInstance = instances.mine();
         run.status = RestoreRecord.Status.RUNNING;
         run.startedAt = clock.instant();
         run.stepState = RestoreStep.State.PENDING;
@@ -83,7 +88,8 @@ class RestoreJournal {
      * they were, for the repairs that need the stack.
      */
     List<RestoreRun> markInterrupted() {
-        return ownTransaction.execute(status -> restores.findByStatus(RestoreRecord.Status.RUNNING).stream().peek(run -> {
+        return ownTransaction.execute(status -> restores.findByStatus(RestoreRecord.Status.RUNNING).stream()
+                .filter(run -> !instances.another(run.portalInstance)).peek(run -> {
             run.status = RestoreRecord.Status.INTERRUPTED;
             run.finishedAt = clock.instant();
             String title = run.record().stepTitle();

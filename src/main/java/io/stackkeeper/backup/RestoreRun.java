@@ -22,6 +22,10 @@ class RestoreRun {
     @Column(nullable = false)
     @Enumerated(EnumType.STRING)
     RestoreRecord.Status status;
+    /** The portal (Quartz's instance id) that runs it. */
+    @Column(name = "portal_instance")
+    String portalInstance;
+
     @Column(name = "started_at", nullable = false)
     Instant startedAt;
     @Column(name = "finished_at")

@@ -26,4 +26,9 @@ public final class TextLimits {
             throw new FieldsRefusedException("The request cannot be accepted", problems);
         }
     }
+
+    /** {@code text} cut to at most {@code max} characters, the cut marked with an ellipsis; null stays null. */
+    public static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
 }

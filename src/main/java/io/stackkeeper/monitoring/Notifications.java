@@ -64,7 +64,7 @@ record Notifications(NotificationRepository outbox, NotifierRepository notifiers
     }
 
     private boolean deliver(long id) {
-        Notification n = outbox.findById(id).orElse(null);
+        Notification n = outbox.lockById(id).orElse(null);
         if (n == null || n.deliveredAt != null) {
             return false;
         }

@@ -1,24 +1,38 @@
 package io.stackkeeper.monitoring;
 
+import io.stackkeeper.base.PortalNews;
 import io.stackkeeper.base.RequestOrigin;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The probes: validated, stored, audited, and held in memory for the rounds (reloaded after every change). */
+/**
+ * The probes: validated, stored, audited, and held in memory for the rounds: read again after every change here, on
+ * news of a change on another portal, and at least every {@value #READ_AGAIN_SECONDS} seconds (news may be lost).
+ */
 @Component
 class ProbeBook {
 
     private final ProbeRepository probes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private volatile List<ProbeDefinition> active;
+    static final long READ_AGAIN_SECONDS = 30;
+    private static final String NEWS = "probes-changed";
 
-    ProbeBook(ProbeRepository probes, ApplicationEventPublisher events, Clock clock) {
+    private final PortalNews news;
+    private volatile List<ProbeDefinition> active;
+    private volatile Instant readAt = Instant.EPOCH;
+
+    ProbeBook(ProbeRepository probes, ApplicationEventPublisher events, Clock clock, PortalNews news) {
+        this.news = news;
         this.probes = probes;
         this.events = events;
         this.clock = clock;
@@ -27,9 +41,11 @@ class ProbeBook {
     /** The probes that run (not paused), as of the last change. */
     List<ProbeDefinition> active() {
         List<ProbeDefinition> known = active;
-        if (known == null) {
+        Instant now = clock.instant();
+        if (known == null || readAt.isBefore(now.minusSeconds(READ_AGAIN_SECONDS))) {
             known = probes.findAll().stream().filter(p -> !p.paused).map(Probe::definition).toList();
             active = known;
+            readAt = now;
         }
         return known;
     }
@@ -93,6 +109,23 @@ class ProbeBook {
 
     private void changed() {
         active = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    news.tell(NEWS, "{}");
+                }
+            });
+        } else {
+            news.tell(NEWS, "{}");
+        }
+    }
+
+    @EventListener
+    void heard(PortalNews.Heard heard) {
+        if (NEWS.equals(heard.topic())) {
+            active = null;
+        }
     }
 
     private static String difference(ProbeSettings a, ProbeSettings b) {

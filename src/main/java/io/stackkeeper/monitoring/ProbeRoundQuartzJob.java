@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Quartz's entry to {@link ProbeRounds#round()}: one round at a time, in a cluster on one instance. */
+/** Quartz's entry to {@link ProbeRounds#housekeeping()}: once a second, in a cluster on one portal at a time. */
 @DisallowConcurrentExecution
 class ProbeRoundQuartzJob extends QuartzJobBean {
 
@@ -21,9 +21,9 @@ class ProbeRoundQuartzJob extends QuartzJobBean {
     @Override
     protected void executeInternal(JobExecutionContext context) {
         try {
-            rounds.round();
+            rounds.housekeeping();
         } catch (RuntimeException e) {
-            log.error("A round of probes failed: {}", e.getMessage(), e);
+            log.error("The probes' housekeeping failed: {}", e.getMessage(), e);
         }
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One Quartz trigger for all probes, firing every second: the job store holds one row, not one per probe. A round
- * missed while the portal was busy or down is dropped, not caught up.
+ * One Quartz trigger for the probes' housekeeping (notifications, purges), firing every second on one portal of a
+ * cluster at a time: the job store holds one row, not one per probe. A firing missed while the portals were busy or
+ * down is dropped, not caught up.
  */
 @Component
 record ProbeRoundSchedule(Scheduler scheduler) {

@@ -15,19 +15,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.quartz.QuartzProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The probes' clock. Each round (every second, from one Quartz trigger, so in a cluster it runs on one instance)
- * sets a timer for every probe due within the next second, at its exact time, on a bounded pool of workers that run
- * it when it fires (no hand-over between a timer thread and a worker: a wake-up per run is CPU on two cores). A probe never runs twice at once, so a hanging target holds one worker at the most and
- * never delays other probes. The next run is due an interval (or the shorter failing interval) after this one was.
- * Each run goes to alerting; notifications are delivered on a thread of their own, so a slow receiver delays no probe.
+ * The probes' clock. Each round (every second, on each portal's own timer) sets a timer for every probe of this
+ * portal's share ({@link ProbeShare}) due within the next second, at its exact time, on a bounded pool of workers that
+ * run it when it fires (no hand-over between a timer thread and a worker: a wake-up per run is CPU on two cores). A
+ * probe never runs twice at once, so a hanging target holds one worker at the most and never delays other probes. The
+ * next run is due an interval (or the shorter failing interval) after this one was. Each run goes to alerting.
+ * Housekeeping (delivering notifications on a thread of their own, so a slow receiver delays no probe, and hourly
+ * purges) runs from one clustered Quartz trigger, on one portal at a time.
  */
 @Component
 class ProbeRounds {
@@ -44,9 +51,15 @@ class ProbeRounds {
     private final Notifications notifications;
     private final ProbeMetrics metrics;
     private final Clock clock;
+    private final ProbeShare share;
+    private final QuartzProperties quartz;
+    private volatile List<ProbeDefinition> settledBook;
+    private volatile Map<Long, ProbeDefinition> settled = Map.of();
+    private volatile Instant movedAt = Instant.EPOCH;
     private final Map<Long, Instant> due = new ConcurrentHashMap<>();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor workers;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-clock"));
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(DaemonThreads.named("notify"));
     private final AtomicBoolean delivering = new AtomicBoolean();
     private volatile Consumer<Ran> listener = ran -> { };
@@ -57,7 +70,10 @@ class ProbeRounds {
     }
 
     ProbeRounds(ProbeBook book, ProbeRunner runner, ProbeResults results, ResultStore store, MonitoringProperties properties,
-            Alerting alerting, Notifications notifications, ProbeMetrics metrics, Clock clock) {
+            Alerting alerting, Notifications notifications, ProbeMetrics metrics, Clock clock, ProbeShare share,
+            QuartzProperties quartz) {
+        this.share = share;
+        this.quartz = quartz;
         this.alerting = alerting;
         this.metrics = metrics;
         this.notifications = notifications;
@@ -75,11 +91,37 @@ class ProbeRounds {
         this.listener = listener;
     }
 
-    /** Sets the timers of the probes due within the next second, writes the results that wait, and purges old results hourly. */
+    /**
+     * Starts this portal's clock, a round a second after the last ended (a round missed while the portal was busy is
+     * dropped, not caught up), when the scheduler starts (tests run rounds themselves).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!quartz.isAutoStartup()) {
+            return;
+        }
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                round();
+            } catch (Throwable e) {
+                log.error("A round of probes failed: {}", e.getMessage(), e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Sets the timers of this portal's probes due within the next second and writes the results that wait. */
     void round() {
         Instant now = clock.instant();
-        for (ProbeDefinition probe : book.active()) {
-            Instant at = due.computeIfAbsent(probe.id(), id -> now.plusMillis(Math.floorMod(id * 7919L, probe.settings().intervalSeconds() * 1000L)));
+        boolean moved = share.refresh();
+        List<ProbeDefinition> active = book.active();
+        if (moved || active != settledBook) {
+            settle(active, moved, now);
+        }
+        for (ProbeDefinition probe : active) {
+            if (!share.mine(probe.id())) {
+                continue;
+            }
+            Instant at = due.computeIfAbsent(probe.id(), id -> firstRun(probe, now));
             if (!at.isAfter(now.plus(LOOKAHEAD)) && running.add(probe.id())) {
                 long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
                 schedule(probe, at, delay);
@@ -87,6 +129,50 @@ class ProbeRounds {
         }
         results.flush(now);
         store.writeQueued();
+    }
+
+    /**
+     * After the portals or the probes changed (here or on another portal): probes that are now another portal's are
+     * handed over (their status and sums written), probes deleted or paused are forgotten, changed ones start again.
+     */
+    private void settle(List<ProbeDefinition> active, boolean moved, Instant now) {
+        Map<Long, ProbeDefinition> byId = active.stream().collect(Collectors.toMap(ProbeDefinition::id, p -> p));
+        for (Long probe : List.copyOf(due.keySet())) {
+            ProbeDefinition current = byId.get(probe);
+            ProbeDefinition before = settled.get(probe);
+            if (current == null) {
+                due.remove(probe);
+                results.forget(probe);
+                metrics.forget(probe);
+            } else if (!share.mine(probe)) {
+                due.remove(probe);
+                results.release(probe);
+                metrics.forget(probe);
+            } else if (before != null && !before.equals(current)) {
+                due.remove(probe);
+            }
+        }
+        if (moved) {
+            results.readStatusesAgain();
+            movedAt = settledBook == null ? Instant.EPOCH : now;
+        }
+        settled = byId;
+        settledBook = active;
+    }
+
+    /**
+     * A probe's first run here: spread over its interval by its id, and after a hand-over not before the portal that
+     * ran it has seen the change and its last run has ended.
+     */
+    private Instant firstRun(ProbeDefinition probe, Instant now) {
+        Instant spread = now.plusMillis(Math.floorMod(probe.id() * 7919L, probe.settings().intervalSeconds() * 1000L));
+        Instant handedOver = movedAt.plusSeconds(ProbeShare.REFRESH_SECONDS).plus(LOOKAHEAD).plusMillis(probe.settings().timeoutMillis());
+        return spread.isBefore(handedOver) ? handedOver : spread;
+    }
+
+    /** Delivers the notifications that are due (on a thread of their own) and purges old results hourly. */
+    void housekeeping() {
+        Instant now = clock.instant();
         if (delivering.compareAndSet(false, true)) {
             delivery.execute(() -> {
                 try {
@@ -127,7 +213,9 @@ class ProbeRounds {
             workers.schedule(() -> {
                 try {
                     // as the portal: alerting reads the last backup and upgrade through their services for the alert's context
-                    SystemActor.run(() -> run(probe, at));
+                    if (share.mine(probe.id())) {
+                        SystemActor.run(() -> run(probe, at));
+                    }
                 } finally {
                     running.remove(probe.id());
                 }
@@ -140,6 +228,10 @@ class ProbeRounds {
     private Ran run(ProbeDefinition probe, Instant at) {
         Instant started = clock.instant();
         ProbeOutcome outcome = runner.run(probe);
+        if (!share.mine(probe.id())) {
+            // handed over while it ran, or checked here while another portal runs it: that portal keeps its memory
+            return new Ran(probe, at, started, outcome, List.of());
+        }
         List<StateTracker.Change> changes = results.record(probe, outcome);
         metrics.record(probe, outcome);
         ProbeSettings s = probe.settings();
@@ -158,6 +250,7 @@ class ProbeRounds {
 
     @PreDestroy
     void stop() {
+        ticks.shutdownNow();
         workers.shutdownNow();
         delivery.shutdownNow();
     }

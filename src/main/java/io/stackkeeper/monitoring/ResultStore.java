@@ -1,5 +1,6 @@
 package io.stackkeeper.monitoring;
 
+import io.stackkeeper.base.TextLimits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class ResultStore {
     }
 
     void saveStatus(long probe, ProbeOutcome outcome, StateTracker tracker, Instant changedAt) {
-        queued.status(probe, new Object[] {outcome.state().name(), tracker.confirmed().name(), clip(outcome.message(), 1000),
+        queued.status(probe, new Object[] {outcome.state().name(), tracker.confirmed().name(), TextLimits.clip(outcome.message(), 1000),
                 outcome.latencyMillis(), finite(outcome.value()), tracker.failures(), tracker.successes(), tracker.history(), tracker.flapping(),
                 time(outcome.at()), time(changedAt), probe});
     }
@@ -61,7 +62,7 @@ class ResultStore {
 
     void saveRaw(long probe, ProbeOutcome outcome) {
         queued.raw(new Object[] {probe, time(outcome.at()), outcome.state().name(), outcome.latencyMillis(), finite(outcome.value()),
-                clip(outcome.message(), 500)});
+                TextLimits.clip(outcome.message(), 500)});
     }
 
     /** Appends one minute's or hour's sum to its bucket (the hour's minutes, the day's hours). */
@@ -166,7 +167,4 @@ class ResultStore {
         return value == null || value.isNaN() || value.isInfinite() ? null : value;
     }
 
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -219,7 +219,11 @@ public class StackService {
         return operations.claim(work, exclusive);
     }
 
-    /** What holds the stack right now, e.g. {@code restore of set ...}; empty when idle. */
+    /**
+     * What holds the stack right now, on this portal and the others on the database (named by their instance), e.g.
+     * {@code the restore of set ...}; empty when idle.
+     */
+    @PreAuthorize(Roles.IS_SIGNED_IN)
     public List<String> runningWork() {
         return operations.runningWork();
     }

@@ -28,6 +28,10 @@ final class Broadcast<T> {
         return () -> subscribers.remove(subscriber);
     }
 
+    boolean hasSubscribers() {
+        return !subscribers.isEmpty();
+    }
+
     void tell(T news) {
         if (subscribers.isEmpty()) {
             return;

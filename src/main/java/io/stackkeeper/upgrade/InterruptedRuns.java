@@ -1,5 +1,6 @@
 package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.PortalInstances;
 import io.stackkeeper.base.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,10 +29,12 @@ class InterruptedRuns implements SmartInitializingSingleton {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final Instant bootedAt;
+    private final PortalInstances instances;
 
     InterruptedRuns(UpgradeRequestRepository requests, Catalogs catalogs, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PortalInstances instances) {
         this.requests = requests;
+        this.instances = instances;
         this.catalogs = catalogs;
         this.events = events;
         this.clock = clock;
@@ -45,11 +48,15 @@ class InterruptedRuns implements SmartInitializingSingleton {
         recover();
     }
 
-    /** Marks each upgrade that started before this portal and still says RUNNING as failed at the step it was in. */
+    /**
+     * Marks each upgrade that started before this portal and still says RUNNING as failed at the step it was in, unless
+     * another portal that still checks in runs it.
+     */
     void recover() {
         List<UpgradeEvents.UpgradeFinished> interrupted = new ArrayList<>();
         ownTransaction.executeWithoutResult(tx -> requests.findByStatus(RequestStatus.RUNNING).stream()
                 .filter(request -> request.startedAt == null || request.startedAt.isBefore(bootedAt))
+                .filter(request -> !instances.another(request.portalInstance))
                 .forEach(request -> interrupted.add(markFailed(request))));
         interrupted.forEach(events::publishEvent);
     }

@@ -1,15 +1,18 @@
 package io.stackkeeper.upgrade;
 
+import io.stackkeeper.base.PortalNews;
 import io.stackkeeper.base.Transactions;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,16 +25,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RolloutJournal {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutJournal.class);
+    private static final String NEWS = "upgrade";
 
     private final UpgradeRequestRepository requests;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final Broadcast<UpgradeRequestRecord> board = new Broadcast<>("upgrade-news");
+    private final PortalNews news;
 
     RolloutJournal(UpgradeRequestRepository requests, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PortalNews news) {
         this.requests = requests;
+        this.news = news;
         this.events = events;
         this.clock = clock;
         this.ownTransaction = Transactions.requiresNew(transactions);
@@ -39,6 +45,24 @@ class RolloutJournal {
 
     Broadcast<UpgradeRequestRecord> board() {
         return board;
+    }
+
+    /** Tells the pages of this portal and of the others that a request changed. */
+    void tell(UpgradeRequestRecord changed) {
+        board.tell(changed);
+        news.tell(NEWS, Long.toString(changed.id()));
+    }
+
+    /** A request changed on another portal: its pages here show it as recorded. */
+    @EventListener
+    void heard(PortalNews.Heard heard) {
+        if (NEWS.equals(heard.topic()) && board.hasSubscribers()) {
+            try {
+                board.tell(record(Long.parseLong(heard.text())));
+            } catch (NoSuchElementException | NumberFormatException e) {
+                log.debug("Upgrade news not shown: {}", e.toString());
+            }
+        }
     }
 
     @PreDestroy
@@ -100,7 +124,7 @@ class RolloutJournal {
             change.accept(request);
             return requests.save(request).record();
         });
-        board.tell(changed);
+        tell(changed);
     }
 
     static final class StepFailed extends Exception {

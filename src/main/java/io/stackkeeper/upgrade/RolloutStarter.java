@@ -1,6 +1,7 @@
 package io.stackkeeper.upgrade;
 
 import io.stackkeeper.base.DaemonThreads;
+import io.stackkeeper.base.PortalInstances;
 import io.stackkeeper.base.RequestOrigin;
 import io.stackkeeper.base.Transactions;
 import io.stackkeeper.security.SystemActor;
@@ -40,11 +41,14 @@ class RolloutStarter {
     private final UpgradeProperties properties;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final PortalInstances instances;
     private final ExecutorService work = Executors.newSingleThreadExecutor(DaemonThreads.named("upgrade-run"));
 
     RolloutStarter(StackService stack, UpgradeRequestRepository requests, UpgradeRequests upgradeRequests, PlanningFacts planning,
-            Catalogs catalogs, UpgradeRollout rollout, UpgradeProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            Catalogs catalogs, UpgradeRollout rollout, UpgradeProperties properties, Clock clock, PlatformTransactionManager transactions,
+            PortalInstances instances) {
         this.stack = stack;
+        this.instances = instances;
         this.requests = requests;
         this.upgradeRequests = upgradeRequests;
         this.planning = planning;
@@ -63,7 +67,7 @@ class RolloutStarter {
         StackClaim claim = stack.claim("the upgrade to " + approved.to() + " (request " + id + ")", true);
         try {
             UpgradeRequestRecord running = markRunning(id, approved);
-            rollout.board().tell(running);
+            rollout.tell(running);
             hand(id, claim, running);
             return running;
         } catch (RuntimeException e) {
@@ -88,6 +92,7 @@ class RolloutStarter {
             }
             request.status = RequestStatus.RUNNING;
             request.startedBy = actor;
+            request.portalInstance = instances.mine();
             request.startedAt = clock.instant();
             request.fromBackendImage = backend.image();
             request.fromBackendImageId = backend.imageId();

@@ -67,6 +67,10 @@ class UpgradeRequest {
     List<Acknowledgement> acknowledgements = new ArrayList<>();
     @Column(name = "started_by")
     String startedBy;
+
+    /** The portal (Quartz's instance id) that runs it. */
+    @Column(name = "portal_instance")
+    String portalInstance;
     @Column(name = "started_at")
     Instant startedAt;
     @Column(name = "finished_at")

@@ -37,6 +37,11 @@ record UpgradeRollout(StackService stack, BackupService backups, UpgradeProperti
         return journal.board();
     }
 
+    /** Tells the pages here and on the other portals that a request changed. */
+    void tell(UpgradeRequestRecord changed) {
+        journal.tell(changed);
+    }
+
     /** The titles of the steps a run of this plan goes through, in order. */
     static List<String> titles(UpgradePlan plan) {
         List<String> titles = new ArrayList<>(List.of(PREPARE, BACKUP));

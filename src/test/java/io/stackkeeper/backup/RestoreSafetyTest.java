@@ -122,7 +122,7 @@ class RestoreSafetyTest {
         assertThat(countSafetySets()).isEqualTo(safetySets);
         assertThat(sample.backend().state()).isEqualTo("running");
         assertThat(stagingFolders()).isEmpty();
-        assertThat(stack.runningWork()).isEmpty();
+        assertThat(TestUsers.asAdmin(() -> stack.runningWork())).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stackkeeper.ApiClient;
+import io.stackkeeper.ClusterFixtures;
 import io.stackkeeper.ForkedPortal;
 import io.stackkeeper.PostgresDatabases;
 import io.stackkeeper.stack.SampleStack;
@@ -19,22 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two portal processes on one PostgreSQL database share the schedules through Quartz's clustered job store: a plan
- * saved on one fires on either, each firing once, none missed.
+ * saved on one fires on either, each firing once, none missed; the probes are shared between them, each run once at
+ * its interval, and each portal's pages see every probe's state.
  */
 class TwoPortalsTest {
 
     private static final int EVERY_SECONDS = 5;
     private static final Duration WATCHED = Duration.ofSeconds(60);
+    private static final int PROBE_EVERY_SECONDS = 5;
 
     @TempDir
     Path work;
 
     @Test
-    void two_portals_on_one_database_run_each_scheduled_backup_once_and_miss_none() throws Exception {
+    void two_portals_on_one_database_run_each_scheduled_backup_and_each_probe_once_and_miss_none() throws Exception {
         Path backups = work.resolve("backups");
+        List<ClusterFixtures.CountedTarget> targets = new ArrayList<>();
         try (PostgresDatabases databases = new PostgresDatabases(); SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
+            for (int i = 0; i < 6; i++) {
+                targets.add(new ClusterFixtures.CountedTarget());
+            }
             String database = databases.create();
-            String[] options = options(database, backups);
+            String[] options = ClusterFixtures.options(database, backups);
             try (ForkedPortal first = new ForkedPortal(work.resolve("first"), options);
                     ForkedPortal second = new ForkedPortal(work.resolve("second"), options)) {
                 String token = first.start();
@@ -42,10 +49,35 @@ class TwoPortalsTest {
                 ApiClient api = first.api();
                 assertThat(first.saveStackSettings(token, sample.settingsBody()).status()).isEqualTo(200);
                 assertThat(api.send("PUT", "/api/v1/backup-plans/shared", ApiClient.bearer(token),
-                        plan("0/" + EVERY_SECONDS + " * * * * ?", backups.resolve("shared").toString())).status()).isEqualTo(201);
+                        ClusterFixtures.plan("0/" + EVERY_SECONDS + " * * * * ?", backups.resolve("shared").toString())).status()).isEqualTo(201);
+                List<Long> probes = new ArrayList<>();
+                for (int i = 0; i < targets.size(); i++) {
+                    var created = api.send("POST", "/api/v1/probes", ApiClient.bearer(token), ClusterFixtures.probe("tcp-" + i, targets.get(i).port(), PROBE_EVERY_SECONDS));
+                    assertThat(created.status()).isEqualTo(201);
+                    probes.add(created.body().get("id").asLong());
+                }
+                Thread.sleep(10_000);
                 Instant from = Instant.now();
                 Thread.sleep(WATCHED.toMillis());
                 Instant until = Instant.now();
+                for (ForkedPortal portal : List.of(first, second)) {
+                    String portalToken = portal.api().tokenFor("admin", ForkedPortal.ADMIN_PASSWORD);
+                    for (long probe : probes) {
+                        JsonNode state = portal.api().send("GET", "/api/v1/probes/" + probe, ApiClient.bearer(portalToken), null).body();
+                        assertThat(Instant.parse(state.get("checkedAt").asText())).as("each portal sees probe %d run", probe)
+                                .isAfter(until.minusSeconds(2L * PROBE_EVERY_SECONDS));
+                        assertThat(state.get("state").asText()).isEqualTo("OK");
+                    }
+                    assertThat(java.nio.file.Files.readString(portal.log())).contains("Probes are shared by 2 portal(s)");
+                }
+                for (ClusterFixtures.CountedTarget target : targets) {
+                    List<Instant> runs = target.runs().stream().filter(at -> at.isAfter(from) && at.isBefore(until)).toList();
+                    assertThat(runs).as("each probe run once every %d s", PROBE_EVERY_SECONDS)
+                            .hasSizeBetween((int) (WATCHED.toSeconds() / PROBE_EVERY_SECONDS) - 1, (int) (WATCHED.toSeconds() / PROBE_EVERY_SECONDS) + 1);
+                    for (int i = 1; i < runs.size(); i++) {
+                        assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("no probe runs twice").isGreaterThan(Duration.ofSeconds(3));
+                    }
+                }
                 await().atMost(Duration.ofSeconds(30)).until(() -> runs(api, token).stream().noneMatch(run -> "RUNNING".equals(run.get("status").asText())));
 
                 List<Instant> starts = runs(second.api(), second.api().tokenFor("admin", ForkedPortal.ADMIN_PASSWORD)).stream()
@@ -57,6 +89,10 @@ class TwoPortalsTest {
                 }
                 assertThat(runs(api, token)).allSatisfy(run -> assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED"));
             }
+        } finally {
+            for (ClusterFixtures.CountedTarget target : targets) {
+                target.close();
+            }
         }
     }
 
@@ -66,7 +102,7 @@ class TwoPortalsTest {
         try (PostgresDatabases databases = new PostgresDatabases(); SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             writeRandom(sample.storage.resolve("big.bin"), 600 << 20);
             String database = databases.create();
-            String[] options = options(database, backups);
+            String[] options = ClusterFixtures.options(database, backups);
             ForkedPortal[] portals = {new ForkedPortal(work.resolve("first"), options), new ForkedPortal(work.resolve("second"), options)};
             try (ForkedPortal first = portals[0]; ForkedPortal second = portals[1]) {
                 String token = first.start();
@@ -75,7 +111,7 @@ class TwoPortalsTest {
                 java.time.ZonedDateTime at = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10).withNano(0);
                 String once = String.format(java.util.Locale.ROOT, "%d %d %d %d %d ? %d", at.getSecond(), at.getMinute(), at.getHour(),
                         at.getDayOfMonth(), at.getMonthValue(), at.getYear());
-                assertThat(first.api().send("PUT", "/api/v1/backup-plans/shared", ApiClient.bearer(token), plan(once, backups.resolve("shared").toString()))
+                assertThat(first.api().send("PUT", "/api/v1/backup-plans/shared", ApiClient.bearer(token), ClusterFixtures.plan(once, backups.resolve("shared").toString()))
                         .status()).isEqualTo(201);
 
                 String[] running = new String[2];
@@ -90,7 +126,7 @@ class TwoPortalsTest {
                         return true;
                     }
                 });
-                ForkedPortal owner = java.nio.file.Files.readString(first.log()).contains(running[1]) ? first : second;
+                ForkedPortal owner = java.nio.file.Files.readString(first.log()).contains("_$_" + running[1] + " started") ? first : second;
                 ForkedPortal survivor = owner == first ? second : first;
                 owner.kill();
 
@@ -111,12 +147,6 @@ class TwoPortalsTest {
         }
     }
 
-    private static String[] options(String database, Path backups) {
-        return Stream.concat(Stream.of(PostgresDatabases.portalOptions(database)),
-                Stream.of("-Dstackkeeper.encryption-secret=two-portals-share-one-secret-of-32-chars", "-Dstackkeeper.backup.allowed-roots=" + backups))
-                .toArray(String[]::new);
-    }
-
     /** Incompressible bytes, so that a backup of them takes a while. */
     private static void writeRandom(Path file, int bytes) throws java.io.IOException {
         java.util.Random random = new java.util.Random(42);
@@ -127,12 +157,6 @@ class TwoPortalsTest {
                 out.write(chunk);
             }
         }
-    }
-
-    private static String plan(String cron, String target) {
-        return "{\"cron\": \"" + cron + "\", \"target\": \"" + target + "\", \"contents\": \"BOTH\", \"includeSystemDatabases\": false,"
-                + " \"compressionLevel\": 1, \"retention\": {\"keepLast\": 100, \"keepHourly\": 0, \"keepDaily\": 0, \"keepWeekly\": 0,"
-                + " \"keepMonthly\": 0, \"keepYearly\": 0}, \"verifyCron\": null, \"enabled\": true}";
     }
 
     private static List<JsonNode> runs(ApiClient api, String token) {

@@ -21,6 +21,7 @@ import io.stackkeeper.stack.RedisFacts;
 import io.stackkeeper.stack.ComponentReading;
 import io.stackkeeper.stack.StackService;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ public class StackView extends VerticalLayout {
     private final StackService stack;
     private final Div banner = new Div();
     private final Div badges = new Div();
+    private final Div work = new Div();
     private final Card engine = pending("Container engine", "engine");
     private final Card backend = pending("Backend", "backend");
     private final Card frontend = pending("Frontend", "frontend");
@@ -54,11 +56,14 @@ public class StackView extends VerticalLayout {
         banner.addClassName("sk-banner");
         banner.setId("stack-banner");
         banner.setVisible(false);
+        work.addClassName("sk-banner");
+        work.setId("stack-work");
+        work.setVisible(false);
         badges.addClassName("sk-badges");
         badges.setId("stack-badges");
         Div grid = new Div(engine, backend, frontend, mongo, redis);
         grid.addClassName("sk-card-grid");
-        add(banner, badges, grid);
+        add(banner, work, badges, grid);
     }
 
     @Override
@@ -71,6 +76,14 @@ public class StackView extends VerticalLayout {
             banner.setText("This is the demo stack: sample containers, a MongoDB stand-in and a local Redis. "
                     + "An admin connects your own stack under Stack settings.");
             banner.setVisible(true);
+        }
+        try {
+            List<String> running = stack.runningWork();
+            work.setText("Running on the stack now: " + String.join("; ", running) + ". An upgrade or a restore runs alone: while one runs, other work on the stack is refused.");
+            work.setVisible(!running.isEmpty());
+        } catch (RuntimeException e) {
+            work.setText("What runs on the stack cannot be read right now: " + e.getMessage());
+            work.setVisible(true);
         }
         boolean demo = stack.configured() && stack.demo();
         CompletableFuture<ComponentReading<io.stackkeeper.stack.EngineInfo>> engineFacts = stack.engine();

@@ -34,6 +34,33 @@ class StackInBrowserTest extends BrowserTest {
         }
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void an_upgrade_on_another_portal_shows_on_the_stack_page_and_refuses_work_here_with_its_reason() throws Exception {
+        try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
+            TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
+            jdbc.update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
+                    + " VALUES ('quartzScheduler', 'portal-elsewhere', ?, 5000)", System.currentTimeMillis());
+            jdbc.update("INSERT INTO stack_claim (id, work, exclusive_work, portal_instance, since)"
+                    + " VALUES ('elsewhere', 'the upgrade to 90.0.0 (request 7)', TRUE, 'portal-elsewhere', CURRENT_TIMESTAMP)");
+            try {
+                String operator = TestUsers.create(accounts, "bystander", Role.OPERATOR);
+                signInAndWait(operator, TestUsers.PASSWORD);
+                open("stack");
+                assertThat(page.locator("#stack-work")).containsText("the upgrade to 90.0.0 (request 7) (on the portal portal-elsewhere)");
+                screenshot("57-stack-work-on-another-portal");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestUsers.as(operator, java.util.List.of(Role.OPERATOR),
+                        () -> stack.claim("the backup 1", false))).isInstanceOf(io.stackkeeper.stack.StackBusyException.class)
+                        .hasMessageContaining("(on the portal portal-elsewhere) is running since");
+            } finally {
+                jdbc.update("DELETE FROM stack_claim WHERE id = 'elsewhere'");
+                jdbc.update("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'portal-elsewhere'");
+            }
+        }
+    }
+
     @Test
     void a_floating_frontend_tag_is_warned_about() throws Exception {
         try (SampleStack sample = new SampleStack("89.0.0", "latest-monthly")) {
