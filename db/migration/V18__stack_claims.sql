@@ -1,5 +1,6 @@
 -- Work on the stack (backups, drills, restores, upgrades) claimed in the database, so that two portals on one database
--- never run exclusive work side by side. Claimers take turns on the single row of stack_claim_turn.
+-- never run exclusive work side by side. Claimers take turns on the row 'stack-claims' of portal_turn; the audit
+-- trail's appenders on the row 'audit-chain'.
 CREATE TABLE stack_claim (
     id              VARCHAR(36)  PRIMARY KEY,
     work            VARCHAR(500) NOT NULL,
@@ -8,11 +9,12 @@ CREATE TABLE stack_claim (
     since           TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 
-CREATE TABLE stack_claim_turn (
-    id INTEGER PRIMARY KEY
+CREATE TABLE portal_turn (
+    name VARCHAR(50) PRIMARY KEY
 );
 
-INSERT INTO stack_claim_turn (id) VALUES (1);
+INSERT INTO portal_turn (name) VALUES ('stack-claims');
+INSERT INTO portal_turn (name) VALUES ('audit-chain');
 
 -- The portal that runs a restore or an upgrade: a portal that starts marks as interrupted only its own earlier ones
 -- and those of portals that stopped checking in, never the work another portal is doing.

@@ -61,4 +61,70 @@ public final class ClusterFixtures {
             socket.close();
         }
     }
+
+    /** Two portals started on a new PostgreSQL database of their own, the sample stack's settings saved through the first. */
+    public static final class TwoPortals implements AutoCloseable {
+        public final PostgresDatabases databases = new PostgresDatabases();
+        public final String database;
+        public final ForkedPortal first;
+        public final ForkedPortal second;
+        /** An admin's token on the first portal. */
+        public final String token;
+
+        public TwoPortals(Path work, Path backups, io.stackkeeper.stack.SampleStack sample) throws Exception {
+            database = databases.create();
+            String[] options = options(database, backups);
+            first = new ForkedPortal(work.resolve("first"), options);
+            second = new ForkedPortal(work.resolve("second"), options);
+            try {
+                token = first.start();
+                second.start();
+                if (first.saveStackSettings(token, sample.settingsBody()).status() != 200) {
+                    throw new IllegalStateException("The stack settings were refused; see " + first.log());
+                }
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Creates one TCP probe per target through the first portal; answers their ids. */
+        public List<Long> probes(List<CountedTarget> targets, int everySeconds) {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                ApiClient.Response created = first.api().send("POST", "/api/v1/probes", ApiClient.bearer(token),
+                        probe("tcp-" + i, targets.get(i).port(), everySeconds));
+                if (created.status() != 201) {
+                    throw new IllegalStateException("The probe was refused: " + created.body());
+                }
+                ids.add(created.body().get("id").asLong());
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (PostgresDatabases dropped = databases; ForkedPortal one = first; ForkedPortal other = second) {
+                // closed in reverse order: the portals, then their database
+            }
+        }
+    }
+
+    /** {@code count} targets, closed together. */
+    public static final class CountedTargets implements AutoCloseable {
+        public final List<CountedTarget> each = new java.util.ArrayList<>();
+
+        public CountedTargets(int count) throws java.io.IOException {
+            for (int i = 0; i < count; i++) {
+                each.add(new CountedTarget());
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            for (CountedTarget target : each) {
+                target.close();
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.stackkeeper.audit;
 
 import io.stackkeeper.base.Transactions;
+import io.stackkeeper.base.PortalTurns;
 import io.stackkeeper.base.SecretCipher;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,10 +58,12 @@ public class AuditLog {
     private final EntityManager entityManager;
     private final AuditOutbox outbox;
     private final SecretCipher cipher;
+    private final PortalTurns turns;
     private volatile AuditChain chain;
 
     AuditLog(AuditEntryRepository entries, AuditChainHeadRepository heads, PlatformTransactionManager transactions,
-            ObjectMapper json, Clock clock, EntityManager entityManager, AuditOutbox outbox, SecretCipher cipher) {
+            ObjectMapper json, Clock clock, EntityManager entityManager, AuditOutbox outbox, SecretCipher cipher, PortalTurns turns) {
+        this.turns = turns;
         this.outbox = outbox;
         this.cipher = cipher;
         this.entries = entries;
@@ -105,11 +108,15 @@ public class AuditLog {
         try {
             boolean more = true;
             while (more) {
-                more = Boolean.TRUE.equals(ownTransaction.execute(status -> outbox.oldest().map(pending -> {
-                    append(pending);
-                    outbox.remove(pending.id());
-                    return true;
-                }).orElse(false)));
+                more = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+                    // another portal on the database appends too: the oldest waiting entry is read only once it is our turn
+                    turns.take(PortalTurns.AUDIT_CHAIN);
+                    return outbox.oldest().map(pending -> {
+                        append(pending);
+                        outbox.remove(pending.id());
+                        return true;
+                    }).orElse(false);
+                }));
             }
         } catch (RuntimeException e) {
             log.error("Audit entries wait in the outbox: chaining failed ({}); retrying later", e.getMessage());
@@ -225,7 +232,10 @@ public class AuditLog {
         ChainVerification result;
         appendLock.lock();
         try {
-            result = verifyUnderLock();
+            result = ownTransaction.execute(status -> {
+                turns.take(PortalTurns.AUDIT_CHAIN);
+                return verifyUnderLock();
+            });
         } finally {
             appendLock.unlock();
         }

@@ -1,6 +1,7 @@
 package io.stackkeeper.stack;
 
 import io.stackkeeper.base.PortalInstances;
+import io.stackkeeper.base.PortalTurns;
 import io.stackkeeper.base.TextLimits;
 import io.stackkeeper.base.Transactions;
 import java.sql.Timestamp;
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Who works on the stack right now, across every portal on the database. Shared work (backups, drills) runs side by
  * side; exclusive work (a restore, an upgrade) runs alone, and nothing else starts while it runs. A claim is a row of
- * {@code stack_claim}, written while holding the row of {@code stack_claim_turn}, so two portals claiming at once take
- * turns. A claim of a portal that stopped checking in, or of this portal's earlier life, no longer counts.
+ * {@code stack_claim}, written while holding the turn {@link PortalTurns#STACK_CLAIMS}, so two portals claiming at once
+ * take turns. A claim of a portal that stopped checking in, or of this portal's earlier life, no longer counts.
  */
 @Component
 class StackClaims {
@@ -37,11 +38,13 @@ class StackClaims {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final PortalInstances instances;
+    private final PortalTurns turns;
     private final TransactionTemplate ownTransaction;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     StackClaims(Clock clock, ApplicationEventPublisher events, JdbcTemplate jdbc, PortalInstances instances,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PortalTurns turns) {
+        this.turns = turns;
         this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
@@ -54,7 +57,7 @@ class StackClaims {
         Claim claim = new Claim(UUID.randomUUID().toString(), TextLimits.clip(work, 500), exclusive, portal,
                 clock.instant());
         ownTransaction.executeWithoutResult(tx -> {
-            jdbc.queryForList("SELECT id FROM stack_claim_turn WHERE id = 1 FOR UPDATE", Integer.class);
+            turns.take(PortalTurns.STACK_CLAIMS);
             for (Claim other : removeThoseThatNoLongerCount(all())) {
                 if (other.exclusive() || exclusive) {
                     throw new StackBusyException("The stack is busy: " + other.work() + where(other) + " is running since "

@@ -32,6 +32,11 @@ public final class TestPortals {
         return new PortalInstances(scheduler, jdbc);
     }
 
+    /** The turns the portals take on {@code database}. */
+    public static PortalTurns turns(DataSource database) {
+        return new PortalTurns(new JdbcTemplate(database));
+    }
+
     public static void checkIn(String instance, DataSource database) {
         new JdbcTemplate(database).update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
                 + " VALUES ('quartzScheduler', ?, ?, 5000)", instance, System.currentTimeMillis());

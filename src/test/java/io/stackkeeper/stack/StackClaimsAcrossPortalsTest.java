@@ -39,7 +39,7 @@ class StackClaimsAcrossPortalsTest {
 
     private StackClaims portal(String instance, List<Object> events) {
         return new StackClaims(Clock.systemUTC(), events::add, new JdbcTemplate(database), TestPortals.instances(instance, database),
-                new DataSourceTransactionManager(database));
+                new DataSourceTransactionManager(database), TestPortals.turns(database));
     }
 
     @Test
