@@ -58,12 +58,10 @@ public class AuditLog {
     private final EntityManager entityManager;
     private final AuditOutbox outbox;
     private final SecretCipher cipher;
-    private final PortalTurns turns;
     private volatile AuditChain chain;
 
     AuditLog(AuditEntryRepository entries, AuditChainHeadRepository heads, PlatformTransactionManager transactions,
-            ObjectMapper json, Clock clock, EntityManager entityManager, AuditOutbox outbox, SecretCipher cipher, PortalTurns turns) {
-        this.turns = turns;
+            ObjectMapper json, Clock clock, EntityManager entityManager, AuditOutbox outbox, SecretCipher cipher) {
         this.outbox = outbox;
         this.cipher = cipher;
         this.entries = entries;
@@ -101,16 +99,30 @@ public class AuditLog {
     /**
      * Moves every waiting event onto the end of the chain, oldest first, each with its outbox row removed in the same
      * transaction; stops at the first failure (the rest wait for the next call: after the next commit, at start, and
-     * every half minute).
+     * every half minute). A thread that finds another chaining leaves its event to that one, which looks at the outbox
+     * again once it let go: no thread holds its connection waiting for another's turn.
      */
     void chainWaiting() {
-        appendLock.lock();
+        boolean chained;
+        do {
+            if (!appendLock.tryLock()) {
+                return;
+            }
+            try {
+                chained = chainAll();
+            } finally {
+                appendLock.unlock();
+            }
+        } while (chained && Boolean.TRUE.equals(ownTransaction.execute(status -> outbox.waiting() > 0)));
+    }
+
+    /** Answers whether everything waiting was chained. */
+    private boolean chainAll() {
         try {
             boolean more = true;
             while (more) {
                 more = Boolean.TRUE.equals(ownTransaction.execute(status -> {
-                    // another portal on the database appends too: the oldest waiting entry is read only once it is our turn
-                    turns.take(PortalTurns.AUDIT_CHAIN);
+                    outbox.takeChainTurn();
                     return outbox.oldest().map(pending -> {
                         append(pending);
                         outbox.remove(pending.id());
@@ -118,10 +130,13 @@ public class AuditLog {
                     }).orElse(false);
                 }));
             }
+            return true;
+        } catch (PortalTurns.BusyException e) {
+            log.info("Audit entries wait in the outbox while another portal appends; retrying later");
+            return false;
         } catch (RuntimeException e) {
             log.error("Audit entries wait in the outbox: chaining failed ({}); retrying later", e.getMessage());
-        } finally {
-            appendLock.unlock();
+            return false;
         }
     }
 
@@ -233,7 +248,7 @@ public class AuditLog {
         appendLock.lock();
         try {
             result = ownTransaction.execute(status -> {
-                turns.take(PortalTurns.AUDIT_CHAIN);
+                outbox.takeChainTurn();
                 return verifyUnderLock();
             });
         } finally {

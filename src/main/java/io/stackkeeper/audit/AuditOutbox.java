@@ -1,6 +1,7 @@
 package io.stackkeeper.audit;
 
 import io.stackkeeper.base.Outcome;
+import io.stackkeeper.base.PortalTurns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,19 @@ class AuditOutbox {
 
     private final JdbcTemplate jdbc;
 
-    AuditOutbox(DataSource dataSource) {
+    private final PortalTurns turns;
+
+    AuditOutbox(DataSource dataSource, PortalTurns turns) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.turns = turns;
+    }
+
+    /**
+     * Takes the chain's turn for the running transaction: other portals on the database append to the chain too, so
+     * the oldest waiting entry is read, appended and removed only in one's turn.
+     */
+    void takeChainTurn() {
+        turns.take(PortalTurns.AUDIT_CHAIN);
     }
 
     /** In the caller's transaction, if it has one. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -90,8 +91,13 @@ public class PortalNews {
         }
         String line = topic + "\t" + text.replace('\n', ' ');
         int bytes = line.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes + HEADER_BYTES > MOST_BYTES || waitingBytes.addAndGet(bytes) > MOST_WAITING_BYTES) {
-            log.debug("News on {} not sent: too long or too much waiting.", topic);
+        if (bytes + HEADER_BYTES > MOST_BYTES) {
+            log.debug("News on {} not sent: too long.", topic);
+            return;
+        }
+        if (waitingBytes.addAndGet(bytes) > MOST_WAITING_BYTES) {
+            waitingBytes.addAndGet(-bytes);
+            log.debug("News on {} not sent: too much waiting.", topic);
             return;
         }
         waiting.add(line);
@@ -115,12 +121,25 @@ public class PortalNews {
         threads.forEach(Thread::interrupt);
     }
 
+    /** A connection of its own, outside the pool, that notices a dead peer: keep-alive, and no read waits past 30 s. */
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.determineUrl(), database.determineUsername(), database.determinePassword());
+        Properties properties = new Properties();
+        if (database.determineUsername() != null) {
+            properties.setProperty("user", database.determineUsername());
+        }
+        if (database.determinePassword() != null) {
+            properties.setProperty("password", database.determinePassword());
+        }
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("ApplicationName", "stackkeeper-news");
+        return DriverManager.getConnection(database.determineUrl(), properties);
     }
 
     private void send() {
         List<String> batch = new ArrayList<>();
+        Connection connection = null;
         while (!stopped) {
             try {
                 String first = waiting.poll(1, TimeUnit.SECONDS);
@@ -131,18 +150,34 @@ public class PortalNews {
                 batch.add(first);
                 waiting.drainTo(batch);
                 batch.forEach(line -> waitingBytes.addAndGet(-line.getBytes(StandardCharsets.UTF_8).length));
-                try (Connection connection = connect();
-                        PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
-                    for (String payload : payloads(batch)) {
-                        notify.setString(1, payload);
-                        notify.execute();
+                try {
+                    connection = connection == null ? connect() : connection;
+                    try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
+                        for (String payload : payloads(batch)) {
+                            notify.setString(1, payload);
+                            notify.execute();
+                        }
                     }
                 } catch (SQLException | RuntimeException e) {
                     log.debug("News not sent: {}", e.toString());
+                    close(connection);
+                    connection = null;
+                    Thread.sleep(1_000);
                 }
                 batch.clear();
             } catch (InterruptedException e) {
-                return;
+                break;
+            }
+        }
+        close(connection);
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is going either way
             }
         }
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ class ProbeBook {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     static final long READ_AGAIN_SECONDS = 30;
+    private static final Logger log = LoggerFactory.getLogger(ProbeBook.class);
     private static final String NEWS = "probes-changed";
 
     private final PortalNews news;
@@ -43,8 +46,16 @@ class ProbeBook {
         List<ProbeDefinition> known = active;
         Instant now = clock.instant();
         if (known == null || readAt.isBefore(now.minusSeconds(READ_AGAIN_SECONDS))) {
-            known = probes.findAll().stream().filter(p -> !p.paused).map(Probe::definition).toList();
-            active = known;
+            try {
+                known = probes.findAll().stream().filter(p -> !p.paused).map(Probe::definition).toList();
+                active = known;
+            } catch (RuntimeException e) {
+                if (known == null) {
+                    throw e;
+                }
+                // the database is away: the probes go on as last read (they may be what tells of the outage)
+                log.warn("The probes could not be read again ({}); running them as last read.", e.toString());
+            }
             readAt = now;
         }
         return known;

@@ -180,6 +180,12 @@ class ProbeResults {
                 roll(id, l, now);
             }
         });
+        heard.entrySet().removeIf(e -> e.getValue().at.isBefore(now.minus(HEARD_FOR)));
+    }
+
+    /** The probes this portal keeps a memory of (those it runs, and any a run just ended for). */
+    java.util.Set<Long> remembered() {
+        return java.util.Set.copyOf(live.keySet());
     }
 
     Optional<Current> current(long probe) {
@@ -240,8 +246,12 @@ class ProbeResults {
         }
     }
 
+    /**
+     * A probe's memory when it starts to run here: from its status as written last, or from what another portal told
+     * of its last run when that is newer (the probe came from there).
+     */
     private Live resume(long probe) {
-        ResultStore.StoredStatus s = stored().get(probe);
+        ResultStore.StoredStatus s = store.status(probe);
         Live l = new Live();
         l.tracker = s == null ? StateTracker.fresh() : new StateTracker(s.confirmed(), s.failures(), s.successes(), s.history(), s.flapping());
         l.changedAt = s == null ? null : s.changedAt();
@@ -249,6 +259,10 @@ class ProbeResults {
         if (h != null) {
             synchronized (h) {
                 l.recent.addAll(h.recent);
+                if (s == null || s.checkedAt() == null || h.current.outcome().at().isAfter(s.checkedAt())) {
+                    l.tracker = h.current.tracker();
+                    l.changedAt = h.current.changedAt();
+                }
             }
         }
         return l;

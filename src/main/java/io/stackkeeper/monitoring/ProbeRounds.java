@@ -137,7 +137,9 @@ class ProbeRounds {
      */
     private void settle(List<ProbeDefinition> active, boolean moved, Instant now) {
         Map<Long, ProbeDefinition> byId = active.stream().collect(Collectors.toMap(ProbeDefinition::id, p -> p));
-        for (Long probe : List.copyOf(due.keySet())) {
+        java.util.Set<Long> known = new java.util.HashSet<>(due.keySet());
+        known.addAll(results.remembered());
+        for (Long probe : known) {
             ProbeDefinition current = byId.get(probe);
             ProbeDefinition before = settled.get(probe);
             if (current == null) {
@@ -154,7 +156,8 @@ class ProbeRounds {
         }
         if (moved) {
             results.readStatusesAgain();
-            movedAt = settledBook == null ? Instant.EPOCH : now;
+            // a portal that starts alone runs its probes at once; one that joins others waits for them to let go
+            movedAt = settledBook == null && share.portals() <= 1 ? Instant.EPOCH : now;
         }
         settled = byId;
         settledBook = active;

@@ -54,6 +54,11 @@ class ProbeShare {
         }
     }
 
+    /** How many portals share the probes, as last read (0 before the first read). */
+    int portals() {
+        return portals.size();
+    }
+
     /** Whether this portal runs the probe: never before it has read the portals once, always while it is alone. */
     boolean mine(long probe) {
         if (portals.isEmpty()) {

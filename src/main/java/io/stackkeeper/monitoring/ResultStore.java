@@ -52,12 +52,21 @@ class ResultStore {
         Map<Long, StoredStatus> statuses = new HashMap<>();
         queued.write();
         jdbc.query("SELECT * FROM probe_status", rs -> {
-            statuses.put(rs.getLong("probe_id"), new StoredStatus(ProbeState.valueOf(rs.getString("state")),
-                    ProbeState.valueOf(rs.getString("confirmed")), rs.getString("message"), rs.getLong("latency_millis"), nullable(rs, "measured"),
-                    rs.getInt("failures"), rs.getInt("successes"), rs.getString("history"), rs.getBoolean("flapping"),
-                    instant(rs, "checked_at"), instant(rs, "changed_at")));
+            statuses.put(rs.getLong("probe_id"), status(rs));
         });
         return statuses;
+    }
+
+    /** One probe's status as written last (by this portal or another), or null. */
+    StoredStatus status(long probe) {
+        queued.write();
+        return jdbc.query("SELECT * FROM probe_status WHERE probe_id = ?", rs -> rs.next() ? status(rs) : null, probe);
+    }
+
+    private static StoredStatus status(ResultSet rs) throws SQLException {
+        return new StoredStatus(ProbeState.valueOf(rs.getString("state")), ProbeState.valueOf(rs.getString("confirmed")), rs.getString("message"),
+                rs.getLong("latency_millis"), nullable(rs, "measured"), rs.getInt("failures"), rs.getInt("successes"), rs.getString("history"),
+                rs.getBoolean("flapping"), instant(rs, "checked_at"), instant(rs, "changed_at"));
     }
 
     void saveRaw(long probe, ProbeOutcome outcome) {

@@ -14,7 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,18 +58,26 @@ class StackClaims {
         String portal = instances.mine();
         Claim claim = new Claim(UUID.randomUUID().toString(), TextLimits.clip(work, 500), exclusive, portal,
                 clock.instant());
-        ownTransaction.executeWithoutResult(tx -> {
-            turns.take(PortalTurns.STACK_CLAIMS);
-            for (Claim other : removeThoseThatNoLongerCount(all())) {
-                if (other.exclusive() || exclusive) {
-                    throw new StackBusyException("The stack is busy: " + other.work() + where(other) + " is running since "
-                            + other.since() + ". Try again when it has finished.");
+        try {
+            ownTransaction.executeWithoutResult(tx -> {
+                take();
+                for (Claim other : removeThoseThatNoLongerCount(all())) {
+                    if (other.exclusive() || exclusive) {
+                        throw new StackBusyException("The stack is busy: " + other.work() + where(other) + " is running since "
+                                + other.since() + ". Try again when it has finished.");
+                    }
                 }
+                jdbc.update("INSERT INTO stack_claim (id, work, exclusive_work, portal_instance, since) VALUES (?, ?, ?, ?, ?)",
+                        claim.id(), claim.work(), claim.exclusive(), claim.portal(), Timestamp.from(claim.since()));
+                // held before the commit: a claim of this portal that is not held no longer counts, and would be removed
+                held.add(claim.id());
+            });
+        } catch (RuntimeException e) {
+            if (held.remove(claim.id())) {
+                remove(claim);
             }
-            jdbc.update("INSERT INTO stack_claim (id, work, exclusive_work, portal_instance, since) VALUES (?, ?, ?, ?, ?)",
-                    claim.id(), claim.work(), claim.exclusive(), claim.portal(), Timestamp.from(claim.since()));
-            held.add(claim.id());
-        });
+            throw e;
+        }
         events.publishEvent(new StackWork.Started(claim.work(), exclusive, claim.since()));
         return new Held(claim);
     }
@@ -97,6 +107,25 @@ class StackClaims {
                 (row, n) -> new Claim(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4), row.getTimestamp(5).toInstant()));
     }
 
+    /** Claims of this portal's earlier life count for the other portals while this one checks in again: they go at its start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void forgetEarlierLife() {
+        for (String id : jdbc.queryForList("SELECT id FROM stack_claim WHERE portal_instance = ?", String.class, instances.mine())) {
+            if (!held.contains(id)) {
+                log.info("Removed a claim on the stack left by this portal's earlier life.");
+                jdbc.update("DELETE FROM stack_claim WHERE id = ?", id);
+            }
+        }
+    }
+
+    private void take() {
+        try {
+            turns.take(PortalTurns.STACK_CLAIMS);
+        } catch (PortalTurns.BusyException e) {
+            throw new StackBusyException("Another portal is claiming the stack right now: try again in a moment.");
+        }
+    }
+
     /** A claim counts while this portal holds it, or while the other portal that holds it checks in. */
     private boolean counts(Claim claim) {
         return claim.portal().equals(instances.mine()) ? held.contains(claim.id()) : instances.another(claim.portal());
@@ -121,17 +150,21 @@ class StackClaims {
         if (!held.remove(claim.id())) {
             return;
         }
+        remove(claim);
+        events.publishEvent(new StackWork.Ended(claim.work(), claim.exclusive(), clock.instant()));
+    }
+
+    private void remove(Claim claim) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
                 ownTransaction.executeWithoutResult(tx -> jdbc.update("DELETE FROM stack_claim WHERE id = ?", claim.id()));
-                break;
+                return;
             } catch (RuntimeException e) {
-                // the row no longer counts here; elsewhere it counts until this portal claims again or stops
+                // the row no longer counts here; elsewhere it counts until this portal claims again, restarts or stops
                 log.warn("The claim of {} could not be removed (attempt {} of 3): {}", claim.work(), attempt, e.toString());
                 pause();
             }
         }
-        events.publishEvent(new StackWork.Ended(claim.work(), claim.exclusive(), clock.instant()));
     }
 
     private static void pause() {

@@ -34,12 +34,13 @@ public final class TestPortals {
 
     /** The turns the portals take on {@code database}. */
     public static PortalTurns turns(DataSource database) {
-        return new PortalTurns(new JdbcTemplate(database));
+        return new PortalTurns(new JdbcTemplate(database), properties(((org.springframework.jdbc.datasource.DriverManagerDataSource) database).getUrl()));
     }
 
+    /** A check-in that counts for the next minute or so, as if the portal kept checking in. */
     public static void checkIn(String instance, DataSource database) {
         new JdbcTemplate(database).update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
-                + " VALUES ('quartzScheduler', ?, ?, 5000)", instance, System.currentTimeMillis());
+                + " VALUES ('quartzScheduler', ?, ?, 5000)", instance, System.currentTimeMillis() + 60_000);
     }
 
     /** What Quartz does once a portal stopped checking in: its row goes. */

@@ -42,7 +42,7 @@ class StackInBrowserTest extends BrowserTest {
         try (SampleStack sample = new SampleStack("89.0.0", "89.0.0")) {
             TestUsers.asAdmin(() -> stack.saveSettings(sample.settings()));
             jdbc.update("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
-                    + " VALUES ('quartzScheduler', 'portal-elsewhere', ?, 5000)", System.currentTimeMillis());
+                    + " VALUES ('quartzScheduler', 'portal-elsewhere', ?, 5000)", System.currentTimeMillis() + 60_000);
             jdbc.update("INSERT INTO stack_claim (id, work, exclusive_work, portal_instance, since)"
                     + " VALUES ('elsewhere', 'the upgrade to 90.0.0 (request 7)', TRUE, 'portal-elsewhere', CURRENT_TIMESTAMP)");
             try {
